@@ -1,0 +1,66 @@
+package org.sovereignai.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code ./sai} command line: one subcommand per verb; exit 0 ok, 1 bad data or a tripped gate, 2 usage or I/O. */
+@Command(name = "sai",
+        mixinStandardHelpOptions = true,
+        versionProvider = Sai.Version.class,
+        description = "Sovereign AI Index pipeline: validate curator sheets, diff and publish quarterly releases.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+                ValidateCommand.class,
+        })
+public final class Sai implements Runnable {
+    public static final int OK = 0;
+    public static final int DATA_ERROR = 1;
+    public static final int USAGE_OR_IO = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. Used by tests without a new JVM. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Sai());
+        cl.setExitCodeExceptionMapper(e -> USAGE_OR_IO);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("sai: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            if (Boolean.getBoolean("sai.debug")) e.printStackTrace(commandLine.getErr());
+            return USAGE_OR_IO;
+        });
+        cl.getCommandSpec().exitCodeOnInvalidInput(USAGE_OR_IO);
+        cl.getCommandSpec().exitCodeOnExecutionException(USAGE_OR_IO);
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().exitCodeOnInvalidInput(USAGE_OR_IO);
+            sub.getCommandSpec().exitCodeOnExecutionException(USAGE_OR_IO);
+        }
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Sai.class.getPackage().getImplementationVersion();
+            return new String[] {"sai " + (v == null ? "dev" : v)};
+        }
+    }
+}

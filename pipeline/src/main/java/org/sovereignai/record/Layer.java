@@ -1,0 +1,20 @@
+package org.sovereignai.record;
+
+import java.util.Locale;
+
+/** The index's three stack layers; every project belongs to exactly one. */
+public enum Layer {
+    COMPUTE, MODELS, DATA;
+
+    /** The value as written in sheets and releases. */
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The layer written as {@code value}, or null when it names none. */
+    public static Layer of(String value) {
+        if (value == null) return null;
+        for (Layer l : values()) if (l.value().equals(value)) return l;
+        return null;
+    }
+}

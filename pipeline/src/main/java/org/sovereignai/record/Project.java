@@ -1,0 +1,95 @@
+package org.sovereignai.record;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One project of the index: a canonical value (see {@link Text}) for each field of the {@link Schema}, null where blank.
+ * Multi-valued fields hold the curator's text joined with {@link Text#JOINER}; {@link #list} splits them.
+ * Immutable: the array is copied in and never handed out.
+ */
+public final class Project {
+    private final Schema schema;
+    private final String[] values;
+
+    private Project(Schema schema, String[] values) {
+        this.schema = schema;
+        this.values = values;
+    }
+
+    /** A project from raw cell text per field index; every value is cleaned, multi-valued ones re-joined. */
+    public static Project of(Schema schema, String[] raw) {
+        if (raw.length != schema.fields().size()) {
+            throw new IllegalArgumentException("expected " + schema.fields().size() + " values, got " + raw.length);
+        }
+        String[] values = new String[raw.length];
+        for (FieldSpec f : schema.fields()) {
+            String v = raw[f.index()];
+            values[f.index()] = f.multi() ? Text.join(Text.split(v)) : Text.clean(v);
+        }
+        return new Project(schema, values);
+    }
+
+    /** A builder-style copy with one field replaced (cleaned like {@link #of}). */
+    public Project with(String field, String value) {
+        String[] copy = values.clone();
+        FieldSpec f = schema.require(field);
+        copy[f.index()] = f.multi() ? Text.join(Text.split(value)) : Text.clean(value);
+        return new Project(schema, copy);
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    public String get(FieldSpec field) {
+        return values[field.index()];
+    }
+
+    public String get(String field) {
+        return values[schema.require(field).index()];
+    }
+
+    /** The values of a multi-valued field (a single-valued one gives zero or one value). */
+    public List<String> list(FieldSpec field) {
+        String v = values[field.index()];
+        return field.multi() ? Text.split(v) : (v == null ? List.of() : List.of(v));
+    }
+
+    public List<String> list(String field) {
+        return list(schema.require(field));
+    }
+
+    public String id() {
+        return values[0];
+    }
+
+    public String name() {
+        return get(Schema.NAME);
+    }
+
+    /** The layer, or null when the cell is blank or not a layer. */
+    public Layer layer() {
+        return Layer.of(get(Schema.LAYER));
+    }
+
+    /** All values in contract order (a copy). */
+    public String[] values() {
+        return values.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Project p && Arrays.equals(values, p.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        return "Project[" + id() + "]";
+    }
+}

@@ -1,0 +1,204 @@
+package org.sovereignai.sheet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+
+/** One worksheet of an XLSX workbook, streamed with fastexcel-reader (which never resolves external entities). */
+final class XlsxSheet implements Sheet {
+    private final String fileName;
+    private final String sheetName;
+    private final ReadableWorkbook workbook;
+    private final Stream<org.dhatim.fastexcel.reader.Row> stream;
+    private final Iterator<org.dhatim.fastexcel.reader.Row> rows;
+    private final List<String> header;
+    private final List<ReaderNote> notes = new ArrayList<>();
+    private final int maxCellChars;
+
+    private XlsxSheet(String fileName, ReadableWorkbook workbook, org.dhatim.fastexcel.reader.Sheet sheet, int maxCellChars)
+            throws SheetException {
+        this.fileName = fileName;
+        this.sheetName = sheet.getName();
+        this.workbook = workbook;
+        this.maxCellChars = maxCellChars;
+        try {
+            this.stream = sheet.openStream();
+        } catch (IOException e) {
+            throw SheetException.data("not-a-spreadsheet", Position.ofFile(fileName), "cannot read sheet " + sheetName + ": " + e.getMessage());
+        }
+        this.rows = stream.iterator();
+        Row first = null;
+        while (first == null) {
+            Row r = nextRow();
+            if (r == null) break;
+            first = r;
+        }
+        List<String> h = new ArrayList<>();
+        if (first != null) for (String c : first.cells()) h.add(c == null ? "" : c);
+        this.header = h;
+        notes.clear(); // notes about the header row are not about data
+    }
+
+    static Sheet open(Path path, String fileName, String sheetName, Sheets.Limits limits) throws SheetException {
+        Position where = Position.ofFile(fileName);
+        guardAgainstZipBomb(path, where, limits);
+        ReadableWorkbook wb = null;
+        try {
+            wb = new ReadableWorkbook(path.toFile(), new ReadingOptions(true, false));
+            org.dhatim.fastexcel.reader.Sheet sheet;
+            if (sheetName == null) {
+                sheet = wb.getFirstSheet();
+            } else {
+                List<String> names = new ArrayList<>();
+                wb.getSheets().forEach(s -> names.add(s.getName()));
+                sheet = wb.findSheet(sheetName).orElse(null);
+                if (sheet == null) {
+                    wb.close();
+                    throw SheetException.io("sheet-not-found", where, "'" + fileName + "' has no sheet named '" + sheetName
+                            + "'; its sheets are: " + String.join(", ", names));
+                }
+            }
+            return new XlsxSheet(fileName, wb, sheet, limits.maxCellChars());
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(wb);
+            throw SheetException.data("not-a-spreadsheet", where, "'" + fileName + "' is not a readable XLSX workbook ("
+                    + e.getMessage() + "). Save it again from Excel as .xlsx, or export it as CSV (UTF-8).");
+        }
+    }
+
+    /** Declared sizes and compression ratios are checked before any part is inflated. */
+    private static void guardAgainstZipBomb(Path path, Position where, Sheets.Limits limits) throws SheetException {
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            long total = 0;
+            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                ZipEntry entry = e.nextElement();
+                long size = entry.getSize();
+                long packed = entry.getCompressedSize();
+                total += Math.max(size, 0);
+                if (size < 0 || total > limits.maxUnzippedBytes()
+                        || (packed > 0 && size / packed > limits.maxZipRatio() && size > (1 << 20))) {
+                    throw SheetException.data("xlsx-too-large", where, "'" + where.file()
+                            + "' expands to far more data than a curator sheet holds (a 'zip bomb'); it was not opened. "
+                            + "Limit: " + (limits.maxUnzippedBytes() >> 20) + " MiB uncompressed, compression ratio "
+                            + limits.maxZipRatio() + ":1.");
+                }
+            }
+        } catch (IOException e) {
+            throw SheetException.data("not-a-spreadsheet", where, "'" + where.file()
+                    + "' is not a readable XLSX workbook (a damaged zip archive). Save it again from Excel as .xlsx, or export it as CSV (UTF-8).");
+        }
+    }
+
+    @Override
+    public String fileName() {
+        return fileName;
+    }
+
+    @Override
+    public String sheetName() {
+        return sheetName;
+    }
+
+    @Override
+    public List<String> header() {
+        return header;
+    }
+
+    @Override
+    public Row next() throws SheetException {
+        return nextRow();
+    }
+
+    private Row nextRow() throws SheetException {
+        try {
+            while (rows.hasNext()) {
+                org.dhatim.fastexcel.reader.Row r = rows.next();
+                int count = r.getCellCount();
+                String[] cells = new String[count];
+                boolean any = false;
+                for (int i = 0; i < count; i++) {
+                    Cell c = r.getCell(i);
+                    String text = c == null ? null : text(c, r.getRowNum());
+                    cells[i] = text;
+                    if (text != null && !text.isBlank()) any = true;
+                }
+                if (any) return new Row(r.getRowNum(), cells);
+            }
+            return null;
+        } catch (UncheckedIOException | org.dhatim.fastexcel.reader.ExcelReaderException e) {
+            throw SheetException.data("not-a-spreadsheet", position(), "'" + fileName + "' sheet " + sheetName
+                    + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private String text(Cell c, int rowNum) {
+        CellType type = c.getType();
+        String raw = c.getRawValue();
+        if (type == CellType.FORMULA) {
+            Position at = new Position(fileName, sheetName, rowNum, null, CellRef.of(c.getColumnIndex(), rowNum));
+            notes.add(new ReaderNote("formula-cell", at, "=" + c.getFormula(),
+                    "the cell holds a formula (=" + c.getFormula() + "); its last computed value '" + (raw == null ? "" : raw)
+                            + "' was read. Type the value itself so the index does not depend on a calculation."));
+            return raw;
+        }
+        if (type == CellType.NUMBER && raw != null) {
+            String fmt = c.getDataFormatString();
+            if (fmt != null && looksLikeDateFormat(fmt)) {
+                try {
+                    return c.asDate().toLocalDate().toString();
+                } catch (RuntimeException e) {
+                    return raw;
+                }
+            }
+            try {
+                return new java.math.BigDecimal(raw).stripTrailingZeros().toPlainString();
+            } catch (NumberFormatException e) {
+                return raw;
+            }
+        }
+        if (type == CellType.BOOLEAN) return "1".equals(raw) || "true".equalsIgnoreCase(raw) ? "TRUE" : "FALSE";
+        if (type == CellType.ERROR) return raw;
+        String text = c.getText();
+        return text;
+    }
+
+    private static boolean looksLikeDateFormat(String fmt) {
+        String f = fmt.toLowerCase(java.util.Locale.ROOT).replaceAll("\"[^\"]*\"|\\[[^]]*]", "");
+        return f.contains("y") || (f.contains("d") && f.contains("m"));
+    }
+
+    @Override
+    public List<ReaderNote> drainNotes() {
+        if (notes.isEmpty()) return List.of();
+        List<ReaderNote> out = List.copyOf(notes);
+        notes.clear();
+        return out;
+    }
+
+    @Override
+    public void close() {
+        stream.close();
+        closeQuietly(workbook);
+    }
+
+    private static void closeQuietly(ReadableWorkbook wb) {
+        if (wb == null) return;
+        try {
+            wb.close();
+        } catch (IOException ignored) {
+            // reading only
+        }
+    }
+}
