@@ -60,6 +60,24 @@ public final class Project {
         return list(schema.require(field));
     }
 
+    /**
+     * The value typed for publishing: a list for multi-valued fields, a {@link java.math.BigDecimal} for numbers,
+     * a {@link Long} for integers, a string otherwise; null when blank. A number that does not parse stays text
+     * (the validator reports it; a valid record never has one).
+     */
+    public Object typed(FieldSpec field) {
+        String v = values[field.index()];
+        if (v == null) return null;
+        if (field.multi()) return Text.split(v);
+        try {
+            if (field.type() == FieldType.INTEGER) return Long.valueOf(v);
+            if (field.type() == FieldType.NUMBER) return new java.math.BigDecimal(v).stripTrailingZeros();
+        } catch (NumberFormatException e) {
+            return v;
+        }
+        return v;
+    }
+
     public String id() {
         return values[0];
     }
