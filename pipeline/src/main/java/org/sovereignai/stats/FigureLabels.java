@@ -36,8 +36,8 @@ public final class FigureLabels {
         switch (a + "." + b) {
             case "projects.total": return "Projects";
             case "projects.jurisdictions": return "Jurisdictions";
-            case "projects.byLayer": return label(layers, last) + " projects";
-            case "projects.byLayerShare": return label(layers, last) + " share of projects";
+            case "projects.byLayer": return label(layers, last) + " layer projects";
+            case "projects.byLayerShare": return label(layers, last) + " layer share of projects";
             case "projects.byRegion": return "Projects in " + last;
             case "models.total": return "Model projects";
             case "models.buildApproach": return "Model projects (" + approach(last) + ")";
@@ -82,6 +82,15 @@ public final class FigureLabels {
         if (label != null) return label;
         RootFamily f = projectFamilies.get(key);
         return f == null ? key : f.label();
+    }
+
+    /** What a family key names: the current figures' description, else the vocabulary's, else just the key. */
+    public RootFamily describe(String key) {
+        RootFamily f = projectFamilies.get(key);
+        if (f != null) return f;
+        String label = families.attribute(key, "label");
+        if (label == null) return new RootFamily(key, key, "", "");
+        return new RootFamily(key, label, families.attribute(key, "vendor"), families.attribute(key, "vendor_country"));
     }
 
     /** "United States (US)"; the code alone when the vocabulary does not know it. */

@@ -19,6 +19,7 @@ public final class StatsMarkdown {
     private final Figures previous;
     private final StatsDelta delta;
     private final FigureLabels labels;
+    private final Schema schema;
     private final StringBuilder md = new StringBuilder();
 
     private StatsMarkdown(IndexStats stats, Figures previous, Schema schema) {
@@ -27,6 +28,7 @@ public final class StatsMarkdown {
         this.previous = previous;
         this.delta = previous == null ? null : StatsDelta.between(previous, current);
         this.labels = new FigureLabels(schema, stats);
+        this.schema = schema;
     }
 
     /** STATS.md without deltas. */
@@ -62,8 +64,8 @@ public final class StatsMarkdown {
         header("figure", "value");
         row("Projects", count(p.total()), path("projects", "total"));
         row("Jurisdictions", count(p.jurisdictions()), path("projects", "jurisdictions"));
-        for (String layer : keys(p.byLayer(), "projects", "byLayer")) {
-            row(labels.layer(layer) + " projects", count(p.byLayer().getOrDefault(layer, 0), p.total()),
+        for (String layer : inVocabularyOrder(Schema.LAYER, keys(p.byLayer(), "projects", "byLayer"))) {
+            row(labels.layer(layer) + " layer", count(p.byLayer().getOrDefault(layer, 0), p.total()),
                     path("projects", "byLayer", layer));
         }
         for (String region : keys(p.byRegion(), "projects", "byRegion")) {
@@ -74,13 +76,13 @@ public final class StatsMarkdown {
         md.append("\n## Model projects\n\n");
         header("figure", "value");
         row("Model projects", count(m.total()), path("models", "total"));
-        for (String a : keys(m.buildApproach(), "models", "buildApproach")) {
+        for (String a : inVocabularyOrder(Schema.BUILD_APPROACH, keys(m.buildApproach(), "models", "buildApproach"))) {
             row("Build approach: " + labels.approach(a), count(m.buildApproach().getOrDefault(a, 0), m.total()),
                     path("models", "buildApproach", a));
         }
         row("Building on a base (base + both)", count(m.baseUsingProjects()), path("models", "baseUsingProjects"));
         row("Base-model instances in those projects", count(b.total()), path("models", "baseInstances", "total"));
-        for (String s : keys(m.releaseStatus(), "models", "releaseStatus")) {
+        for (String s : inVocabularyOrder(Schema.RELEASE_STATUS, keys(m.releaseStatus(), "models", "releaseStatus"))) {
             row("Release status: " + labels.status(s).toLowerCase(java.util.Locale.ROOT),
                     count(m.releaseStatus().getOrDefault(s, 0), m.total()), path("models", "releaseStatus", s));
         }
@@ -92,8 +94,8 @@ public final class StatsMarkdown {
                 .append(" projects that build on a base; one instance per distinct (project, root family) pair.\n\n");
         header("family", "vendor", "vendor country", "instances", "projects");
         for (String f : byCountDesc(b.byFamily(), "models", "baseInstances", "byFamily")) {
-            RootFamily rf = b.families().get(f);
-            cells(labels.family(f), rf == null ? "" : rf.vendor(), rf == null ? "" : labels.country(rf.vendorCountry()),
+            RootFamily rf = labels.describe(f);
+            cells(labels.family(f), rf.vendor(), rf.vendorCountry().isEmpty() ? "" : labels.country(rf.vendorCountry()),
                     count(b.byFamily().getOrDefault(f, 0), b.total()), count(b.projectsByFamily().getOrDefault(f, 0)));
             change(path("models", "baseInstances", "byFamily", f), path("models", "baseInstances", "shareByFamily", f),
                     path("models", "baseInstances", "projectsByFamily", f));
@@ -161,7 +163,7 @@ public final class StatsMarkdown {
     private void regionYear(IndexStats.Models m) {
         md.append("\n## Build approach by region and year\n\n");
         md.append("Model projects by the region of their jurisdiction and the year they were announced.\n\n");
-        List<String> approaches = new ArrayList<>(m.buildApproach().keySet());
+        List<String> approaches = inVocabularyOrder(Schema.BUILD_APPROACH, m.buildApproach().keySet());
         List<String> head = new ArrayList<>(List.of("region", "year"));
         approaches.forEach(a -> head.add(labels.approach(a)));
         head.add("total");
@@ -178,6 +180,14 @@ public final class StatsMarkdown {
             plainRow(cells);
         }));
         changeBullets("models", "buildApproachByRegionYear");
+    }
+
+    /** The keys in the order of the field's vocabulary (scratch, base, both, ...), then any others sorted. */
+    private List<String> inVocabularyOrder(String field, Set<String> keys) {
+        List<String> out = new ArrayList<>();
+        for (String v : schema.vocabulary(schema.require(field).vocabulary()).values()) if (keys.contains(v)) out.add(v);
+        for (String k : new TreeSet<>(keys)) if (!out.contains(k)) out.add(k);
+        return out;
     }
 
     /** Keys present now or in the previous release (a figure that fell to 0 still shows its change). */
@@ -218,6 +228,7 @@ public final class StatsMarkdown {
         return n + " (" + Shares.percent(n, total) + ")";
     }
 
+    /** A table header; columns holding text (the first, names, and the change column) align left, numbers right. */
     private void header(String... names) {
         List<String> head = new ArrayList<>(List.of(names));
         if (previous != null) head.add("change");
@@ -227,9 +238,12 @@ public final class StatsMarkdown {
     private void plainHeader(List<String> head) {
         plainRow(head);
         md.append('|');
-        for (int i = 0; i < head.size(); i++) md.append(i == 0 ? "---" : "---:").append('|');
+        for (String h : head) md.append(TEXT_COLUMNS.contains(h) ? "---" : "---:").append('|');
         md.append('\n');
     }
+
+    private static final Set<String> TEXT_COLUMNS = Set.of("figure", "family", "vendor", "vendor country", "region",
+            "change");
 
     private void plainRow(List<String> cells) {
         md.append('|');
