@@ -25,6 +25,9 @@ public final class StatsCharts {
     /** The region of the fourth chart, a value of schemas/vocabularies/regions.csv. */
     public static final String CHART_REGION = "Europe";
 
+    /** Most bars or rows a chart draws; the rest are summed into one "other" bar so a chart stays readable. */
+    static final int MAX_ROWS = 20;
+
     private static final String BAR = "#4e79a7";
     private static final String AXIS = "#333333";
     private static final String GRID = "#e3e3e3";
@@ -81,6 +84,12 @@ public final class StatsCharts {
     private static String horizontalBars(String title, String xTitle, String yTitle, List<Bar> input, int total) {
         List<Bar> bars = new ArrayList<>(input);
         bars.sort(Comparator.comparing((Bar b) -> -b.value).thenComparing(Bar::label));
+        if (bars.size() > MAX_ROWS) {
+            List<Bar> rest = bars.subList(MAX_ROWS - 1, bars.size());
+            Bar other = new Bar(rest.size() + " others", rest.stream().mapToInt(Bar::value).sum());
+            bars = new ArrayList<>(bars.subList(0, MAX_ROWS - 1));
+            bars.add(other);
+        }
         double labelWidth = 60;
         for (Bar b : bars) labelWidth = Math.max(labelWidth, Svg.textWidth(b.label, 12));
         double left = 40 + labelWidth + 10;
@@ -118,12 +127,26 @@ public final class StatsCharts {
 
     /** A grid of family x quarter announced, each cell the number of projects; the last column is the running total. */
     public String adoptionByQuarter() {
-        SortedMap<String, SortedMap<String, Integer>> a = stats.models().adoptionByQuarter();
-        List<String> families = new ArrayList<>(a.keySet());
-        families.sort(Comparator.comparing((String f) -> -sum(a.get(f))).thenComparing(f -> f));
+        SortedMap<String, SortedMap<String, Integer>> all = stats.models().adoptionByQuarter();
+        List<String> families = new ArrayList<>(all.keySet());
+        families.sort(Comparator.comparing((String f) -> -sum(all.get(f))).thenComparing(f -> f));
+        Map<String, SortedMap<String, Integer>> a = new java.util.HashMap<>(all);
+        Map<String, String> names = new java.util.HashMap<>();
+        for (String f : families) names.put(f, Svg.shorten(labels.family(f)));
+        if (families.size() > MAX_ROWS) {
+            // The smaller families share one row: projects per quarter summed over them.
+            List<String> rest = families.subList(MAX_ROWS - 1, families.size());
+            SortedMap<String, Integer> merged = new java.util.TreeMap<>();
+            for (String f : rest) all.get(f).forEach((q, n) -> merged.merge(q, n, Integer::sum));
+            String key = "\u0000others";
+            a.put(key, merged);
+            names.put(key, rest.size() + " other families");
+            families = new ArrayList<>(families.subList(0, MAX_ROWS - 1));
+            families.add(key);
+        }
         List<String> quarters = quarterRange(a);
         double labelWidth = 60;
-        for (String f : families) labelWidth = Math.max(labelWidth, Svg.textWidth(Svg.shorten(labels.family(f)), 12));
+        for (String f : families) labelWidth = Math.max(labelWidth, Svg.textWidth(names.get(f), 12));
         double left = 40 + labelWidth + 10;
         double top = 64;
         double cellW = 32;
@@ -142,7 +165,7 @@ public final class StatsCharts {
         for (int r = 0; r < families.size(); r++) {
             String f = families.get(r);
             double y = top + r * cellH;
-            svg.text(left - 8, y + cellH / 2 + 4, Svg.shorten(labels.family(f)), "end", 12, false, AXIS);
+            svg.text(left - 8, y + cellH / 2 + 4, names.get(f), "end", 12, false, AXIS);
             for (int c = 0; c < quarters.size(); c++) {
                 int n = a.get(f).getOrDefault(quarters.get(c), 0);
                 double x = left + c * cellW;

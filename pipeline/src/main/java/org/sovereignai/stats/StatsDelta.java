@@ -32,9 +32,11 @@ public final class StatsDelta {
     }
 
     private final List<Change> changes;
+    private final java.util.Map<List<String>, Change> byPath = new java.util.HashMap<>();
 
     private StatsDelta(List<Change> changes) {
         this.changes = Collections.unmodifiableList(changes);
+        for (Change c : changes) byPath.put(c.path(), c);
     }
 
     /** The figures that differ between the previous release and this one, in reading order. */
@@ -61,8 +63,7 @@ public final class StatsDelta {
 
     /** The change of one figure, or null when it did not move. */
     public Change change(List<String> path) {
-        for (Change c : changes) if (c.path().equals(path)) return c;
-        return null;
+        return byPath.get(path);
     }
 
     /** One Markdown bullet per change: {@code - Qwen instances 4 -> 5 (+1)}. */
