@@ -57,6 +57,26 @@ class StatsCommandTest {
     }
 
     @Test
+    void anXlsxSheetGivesTheSameFiguresAsTheCsv() throws Exception {
+        Path xlsx = dir.resolve("figures.xlsx");
+        try (var in = Files.newBufferedReader(fixture());
+             var parser = org.apache.commons.csv.CSVFormat.DEFAULT.parse(in);
+             var os = Files.newOutputStream(xlsx)) {
+            org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(os, "test", "1.0");
+            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("Projects");
+            int r = 0;
+            for (var record : parser) {
+                for (int c = 0; c < record.size(); c++) ws.value(r, c, record.get(c));
+                r++;
+            }
+            wb.finish();
+        }
+        Run fromXlsx = sai("stats", xlsx.toString(), "--format", "json");
+        assertEquals(0, fromXlsx.code, fromXlsx.err);
+        assertEquals(sai("stats", fixture().toString(), "--format", "json").out, fromXlsx.out);
+    }
+
+    @Test
     void aPreviousReleaseAddsTheChangesAndChartsCanBeWritten() throws Exception {
         Path previous = release("2025-Q4");
         Files.writeString(previous.resolve("stats.json"), sai("stats", previous.toString(), "--format", "json").out);

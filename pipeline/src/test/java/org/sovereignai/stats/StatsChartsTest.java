@@ -86,6 +86,22 @@ class StatsChartsTest {
     }
 
     @Test
+    void manyFamiliesAreCappedWithTheRestSummedIntoOneRow() throws Exception {
+        List<org.sovereignai.record.Project> ps = new ArrayList<>();
+        StringBuilder bases = new StringBuilder();
+        for (int i = 0; i < 25; i++) {
+            ps.add(model("s" + i, "CH", "scratch", null, "2025-Q1"));
+            bases.append("s").append(i).append("; ");
+        }
+        ps.add(model("user", "SG", "base", bases.toString(), "2025-Q2"));
+        StatsCharts many = new StatsCharts(Stats.compute(ps, SCHEMA), SCHEMA);
+        List<String> family = texts(many.instancesByFamily());
+        assertTrue(family.contains("6 others") && family.contains("6 (24%)"), family.toString());
+        List<String> adoption = texts(many.adoptionByQuarter());
+        assertTrue(adoption.contains("6 other families") && adoption.contains("6"), adoption.toString());
+    }
+
+    @Test
     void theSameFiguresGiveTheSameBytes(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         List<Path> a = charts.write(dir.resolve("a"));
         List<Path> b = charts.write(dir.resolve("b"));
