@@ -95,18 +95,20 @@ public final class StatsMarkdown {
         header("family", "vendor", "vendor country", "instances", "projects");
         for (String f : byCountDesc(b.byFamily(), "models", "baseInstances", "byFamily")) {
             RootFamily rf = labels.describe(f);
-            cells(labels.family(f), rf.vendor(), rf.vendorCountry().isEmpty() ? "" : labels.country(rf.vendorCountry()),
-                    count(b.byFamily().getOrDefault(f, 0), b.total()), count(b.projectsByFamily().getOrDefault(f, 0)));
-            change(path("models", "baseInstances", "byFamily", f), path("models", "baseInstances", "shareByFamily", f),
-                    path("models", "baseInstances", "projectsByFamily", f));
+            tableRow(List.of(labels.family(f), rf.vendor(),
+                            rf.vendorCountry().isEmpty() ? "" : labels.country(rf.vendorCountry()),
+                            count(b.byFamily().getOrDefault(f, 0), b.total()), count(b.projectsByFamily().getOrDefault(f, 0))),
+                    List.of(path("models", "baseInstances", "byFamily", f), path("models", "baseInstances", "shareByFamily", f),
+                            path("models", "baseInstances", "projectsByFamily", f)));
         }
 
         md.append("\n## Base-model instances by vendor\n\n");
         header("vendor", "instances", "projects");
         for (String v : byCountDesc(b.byVendor(), "models", "baseInstances", "byVendor")) {
-            cells(v, count(b.byVendor().getOrDefault(v, 0), b.total()), count(b.projectsByVendor().getOrDefault(v, 0)));
-            change(path("models", "baseInstances", "byVendor", v), path("models", "baseInstances", "shareByVendor", v),
-                    path("models", "baseInstances", "projectsByVendor", v));
+            tableRow(List.of(v, count(b.byVendor().getOrDefault(v, 0), b.total()),
+                            count(b.projectsByVendor().getOrDefault(v, 0))),
+                    List.of(path("models", "baseInstances", "byVendor", v), path("models", "baseInstances", "shareByVendor", v),
+                            path("models", "baseInstances", "projectsByVendor", v)));
         }
 
         md.append("\n## Base-model instances by vendor country\n\n");
@@ -251,30 +253,21 @@ public final class StatsMarkdown {
         md.append('\n');
     }
 
-    /** A row of a two-column table plus its change cell. */
+    /** A row of a two-column table: label, value and, with a previous release, the movement of its figures. */
     @SafeVarargs
-    private void row(String label, String value, List<String> countPath, List<String>... more) {
-        cells(label, value);
-        List<List<String>> paths = new ArrayList<>(List.of(countPath));
-        paths.addAll(List.of(more));
-        change(paths.toArray(List[]::new));
+    private void row(String label, String value, List<String>... figurePaths) {
+        tableRow(List.of(label, value), List.of(figurePaths));
     }
 
-    private final List<String> pending = new ArrayList<>();
-
-    private void cells(String... values) {
-        pending.clear();
-        pending.addAll(List.of(values));
-        if (previous == null) {
-            plainRow(pending);
-            pending.clear();
-        }
+    /** One table row: the cells, then (with a previous release) the movements of the row's figures. */
+    private void tableRow(List<String> cells, List<List<String>> figurePaths) {
+        List<String> all = new ArrayList<>(cells);
+        if (previous != null) all.add(movements(figurePaths));
+        plainRow(all);
     }
 
-    /** Finishes the pending row with the movements of its figures ("no change" when none moved). */
-    @SafeVarargs
-    private void change(List<String>... paths) {
-        if (previous == null) return;
+    /** "4 -> 5 (+1); share 13.9% -> 15.2% (+1.33 pts)", or "no change" when none of the figures moved. */
+    private String movements(List<List<String>> paths) {
         List<String> parts = new ArrayList<>();
         for (List<String> path : paths) {
             StatsDelta.Change ch = delta.change(path);
@@ -282,9 +275,7 @@ public final class StatsMarkdown {
             String what = ch.share() ? "share " : path.get(path.size() - 2).startsWith("projectsBy") ? "projects " : "";
             parts.add(what + ch.movement());
         }
-        pending.add(parts.isEmpty() ? "no change" : String.join("; ", parts));
-        plainRow(pending);
-        pending.clear();
+        return parts.isEmpty() ? "no change" : String.join("; ", parts);
     }
 
     private void changeBullets(String... prefix) {
