@@ -42,8 +42,13 @@ public final class Fetcher implements AutoCloseable {
     private final ConcurrentHashMap<String, CompletableFuture<Robots>> robots = new ConcurrentHashMap<>();
 
     public Fetcher(FetchPolicy policy) {
+        this(policy, HostLimiter.of(policy));
+    }
+
+    /** With a limiter of the caller's (one that reports request starts, for the benchmark). */
+    public Fetcher(FetchPolicy policy, HostLimiter limiter) {
         this.policy = policy;
-        this.limiter = HostLimiter.of(policy);
+        this.limiter = limiter;
         this.guard = new AddressGuard(policy.allowLoopback());
         this.client = HttpClient.newBuilder()
                 .connectTimeout(policy.connectTimeout())

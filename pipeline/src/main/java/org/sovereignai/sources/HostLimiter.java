@@ -11,16 +11,23 @@ import java.util.concurrent.Semaphore;
  * requests to it, and at most {@code global} requests at once overall.
  *
  * <p>Hosts are keyed by host name, lower-cased, without the port: two ports of one machine share a budget, because
- * they share the machine. A start slot is handed out only once the host and global permits are held, so two starts
- * to one host are never closer together than the interval, whatever the thread timing.
+ * they share the machine. The start is recorded only once the host and global permits are held, so nothing
+ * can delay a request between its recorded start and its sending except the scheduler.
  */
 public final class HostLimiter {
+    private final java.util.function.ObjLongConsumer<String> onStart;
     private final int perHost;
     private final long intervalNanos;
     private final Semaphore global;
     private final ConcurrentHashMap<String, Host> hosts = new ConcurrentHashMap<>();
 
     public HostLimiter(int perHost, Duration interval, int global) {
+        this(perHost, interval, global, null);
+    }
+
+    /** With a listener told the recorded start of every request (host, nanoTime), for tests and benchmarks. */
+    public HostLimiter(int perHost, Duration interval, int global, java.util.function.ObjLongConsumer<String> onStart) {
+        this.onStart = onStart;
         this.perHost = perHost;
         this.intervalNanos = interval.toNanos();
         this.global = new Semaphore(global, true);
@@ -32,10 +39,29 @@ public final class HostLimiter {
 
     private static final class Host {
         final Semaphore running;
-        long nextStart = Long.MIN_VALUE;
+        private boolean started;
+        private long lastStart;
 
         Host(int permits) {
             running = new Semaphore(permits, true);
+        }
+
+        /**
+         * Waits until the interval since the last start has passed, then records now as the new start. The clock is
+         * read under the lock at the moment of starting, so recorded starts are never closer than the interval,
+         * even when a waiting thread wakes late.
+         */
+        synchronized long awaitStart(long intervalNanos) throws InterruptedException {
+            while (true) {
+                long now = System.nanoTime();
+                long wait = started ? lastStart + intervalNanos - now : 0;
+                if (wait <= 0) {
+                    started = true;
+                    lastStart = now;
+                    return now;
+                }
+                wait(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
         }
     }
 
@@ -47,7 +73,8 @@ public final class HostLimiter {
 
     /** Blocks until a request to this host may start, then returns its permit. */
     public Permit acquire(String hostName) throws InterruptedException {
-        Host h = hosts.computeIfAbsent(hostName.toLowerCase(Locale.ROOT), k -> new Host(perHost));
+        String key = hostName.toLowerCase(Locale.ROOT);
+        Host h = hosts.computeIfAbsent(key, k -> new Host(perHost));
         h.running.acquire();
         try {
             global.acquire();
@@ -56,15 +83,8 @@ public final class HostLimiter {
             throw e;
         }
         try {
-            // the slot is taken only once every other permit is held, so nothing can delay the start past it
-            long start;
-            synchronized (h) {
-                long now = System.nanoTime();
-                start = h.nextStart == Long.MIN_VALUE ? now : Math.max(now, h.nextStart);
-                h.nextStart = start + intervalNanos;
-            }
-            long wait = start - System.nanoTime();
-            if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            long started = h.awaitStart(intervalNanos);
+            if (onStart != null) onStart.accept(key, started);
         } catch (InterruptedException e) {
             global.release();
             h.running.release();
