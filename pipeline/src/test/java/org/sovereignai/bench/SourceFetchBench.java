@@ -34,8 +34,8 @@ import com.sun.net.httpserver.HttpServer;
  *
  * <pre>
  * mvn -q -B test-compile
- * mvn -q dependency:build-classpath -Dmdep.outputFile=cp.txt -f pipeline/pom.xml
- * java -Xmx512m -cp pipeline/target/classes:pipeline/target/test-classes:$(cat pipeline/cp.txt) org.sovereignai.bench.SourceFetchBench
+ * mvn -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -f pipeline/pom.xml
+ * java -Xmx512m -cp pipeline/target/classes:pipeline/target/test-classes:$(cat pipeline/target/cp.txt) org.sovereignai.bench.SourceFetchBench
  * </pre>
  */
 public final class SourceFetchBench {
