@@ -52,9 +52,7 @@ public final class Evidence {
             for (String entry : p.list(baseModels)) {
                 String family = BaseModelRef.parse(entry).family();
                 if (!mentions.knowsFamily(family)) continue;
-                boolean found = false;
-                for (String url : urls) found |= mentions.mentionsFamily(texts.get(url), family);
-                if (!found) {
+                if (!anySource(urls, texts, text -> mentions.mentionsFamily(text, family))) {
                     out.add(Finding.warning(CODE, where.apply(baseModels), p.id(), entry,
                             "base_models claims '" + entry + "' but no cited source mentions the " + family + " family (looked for "
                                     + String.join(", ", mentions.namesOf(family)) + "); sources checked: " + checked(urls, texts, states)));
@@ -65,15 +63,18 @@ public final class Evidence {
         String releaseStatus = p.schema().field(Schema.RELEASE_STATUS) == null ? null : p.get(Schema.RELEASE_STATUS);
         if (license != null && releaseStatus != null && OPEN_RELEASES.contains(releaseStatus) && p.get(license) != null) {
             String value = p.get(license);
-            boolean found = false;
-            for (String url : urls) found |= mentions.mentionsLicense(texts.get(url), value);
-            if (!found) {
+            if (!anySource(urls, texts, text -> mentions.mentionsLicense(text, value))) {
                 out.add(Finding.warning(CODE, where.apply(license), p.id(), value,
                         "license claims '" + value + "' for a " + releaseStatus + " release but no cited source mentions it (looked for "
                                 + String.join(", ", mentions.namesOfLicense(value)) + "); sources checked: " + checked(urls, texts, states)));
             }
         }
         return out;
+    }
+
+    private static boolean anySource(List<String> urls, Map<String, String> texts, java.util.function.Predicate<String> mentions) {
+        for (String url : urls) if (mentions.test(texts.get(url))) return true;
+        return false;
     }
 
     private static String checked(List<String> urls, Map<String, String> texts, Map<String, String> states) {

@@ -65,7 +65,7 @@ public final class Fetcher implements AutoCloseable {
     public FetchOutcome fetch(String url, CachedValidators cached) throws InterruptedException {
         URI uri;
         try {
-            uri = new URI(url.strip()).normalize();
+            uri = asciiHost(new URI(url.strip()).normalize());
             if (uri.getScheme() == null || uri.getHost() == null) {
                 return FetchOutcome.failed(url, url, 0, Failure.BAD_URL, "not an absolute URL with a host", 0, 0);
             }
@@ -73,6 +73,22 @@ public final class Fetcher implements AutoCloseable {
             return FetchOutcome.failed(url, url, 0, Failure.BAD_URL, "not a valid URL: " + e.getReason(), 0, 0);
         }
         return follow(url, uri, cached, true, policy.maxBodyBytes());
+    }
+
+    /** An internationalised host name (bücher.de) in its ASCII form (xn--bcher-kva.de), which java.net.URI can read. */
+    static URI asciiHost(URI uri) throws URISyntaxException {
+        if (uri.getHost() != null || uri.getRawAuthority() == null || uri.getRawAuthority().contains("@")) return uri;
+        String authority = uri.getRawAuthority();
+        int colon = authority.lastIndexOf(':');
+        String host = colon > 0 && !authority.endsWith("]") ? authority.substring(0, colon) : authority;
+        String port = host.length() < authority.length() ? authority.substring(host.length()) : "";
+        try {
+            String ascii = java.net.IDN.toASCII(host, java.net.IDN.ALLOW_UNASSIGNED);
+            return new URI(uri.getScheme() + "://" + ascii + port + (uri.getRawPath() == null ? "" : uri.getRawPath())
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        } catch (IllegalArgumentException e) {
+            return uri;
+        }
     }
 
     private FetchOutcome follow(String url, URI start, CachedValidators cached, boolean obeyRobots, long maxBytes)
@@ -119,7 +135,7 @@ public final class Fetcher implements AutoCloseable {
                 }
                 URI next;
                 try {
-                    next = uri.resolve(new URI(a.location.strip())).normalize();
+                    next = asciiHost(uri.resolve(new URI(a.location.strip())).normalize());
                 } catch (URISyntaxException | IllegalArgumentException e) {
                     return FetchOutcome.failed(url, current, s, Failure.HTTP_ERROR, "redirect to an invalid URL: " + a.location, hop, attempts);
                 }

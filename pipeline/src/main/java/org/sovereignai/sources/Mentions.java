@@ -38,12 +38,14 @@ public final class Mentions {
             if (label != null && !label.isBlank()) names.add(label.strip());
             String mentions = fam.attribute(family, "mentions");
             if (mentions != null) for (String m : mentions.split("\\|")) if (!m.isBlank()) names.add(m.strip());
+            Map<String, String> distinct = new LinkedHashMap<>();
+            for (String n : names) distinct.putIfAbsent(n.toLowerCase(Locale.ROOT), n);
             List<String> alternatives = new ArrayList<>();
-            for (String n : names) alternatives.add(Pattern.quote(n));
+            for (String n : distinct.values()) alternatives.add(Pattern.quote(n));
             // a letter or digit may not come before the name, a letter may not follow it (digits may: "Qwen2", "Llama3")
             families.put(family, Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + String.join("|", alternatives) + ")(?!\\p{L})",
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
-            familyNames.put(family, List.copyOf(names));
+            familyNames.put(family, List.copyOf(distinct.values()));
         }
         this.licenses = schema.vocabulary(Schema.PERMISSIVE_LICENSES_VOCABULARY);
     }

@@ -242,6 +242,11 @@ public final class SourceStore implements AutoCloseable {
         return out;
     }
 
+    /** The sources.csv rows as of the newest run (all blank when nothing was ever checked). */
+    public List<SourceRow> rows(List<CitedUrl> cited) throws SQLException {
+        return rows(cited, latestRun().orElse(0));
+    }
+
     /** Sources that died or changed between two runs, per record (see {@link SourceDrift}). */
     public List<SourceDrift.Entry> drift(List<CitedUrl> cited, long fromRun, long toRun) throws SQLException {
         return SourceDrift.between(rows(cited, fromRun), rows(cited, toRun));

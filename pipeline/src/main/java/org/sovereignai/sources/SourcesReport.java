@@ -17,7 +17,8 @@ import org.sovereignai.check.Finding;
  */
 public final class SourcesReport {
     /** One URL of interest and the records citing it. */
-    public record Item(String url, List<String> records, Integer status, String finalUrl, String detail) {
+    public record Item(String url, List<String> records, Integer status,
+                       @com.fasterxml.jackson.annotation.JsonProperty("final_url") String finalUrl, String detail) {
     }
 
     private final SourceChecker.Run run;

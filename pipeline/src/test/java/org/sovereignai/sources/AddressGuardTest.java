@@ -1,5 +1,6 @@
 package org.sovereignai.sources;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,6 +47,12 @@ class AddressGuardTest {
         assertNull(tests.refusal(URI.create("http://[::1]/")));
         assertNotNull(tests.refusal(URI.create("http://10.0.0.1/")));
         assertNotNull(tests.refusal(URI.create("http://169.254.169.254/")));
+    }
+
+    @Test
+    void internationalisedHostNamesAreReadInTheirAsciiForm() throws Exception {
+        assertEquals("xn--bcher-kva.example", Fetcher.asciiHost(new URI("https://bücher.example:8443/a?b=c")).getHost());
+        assertEquals(8443, Fetcher.asciiHost(new URI("https://bücher.example:8443/a?b=c")).getPort());
     }
 
     @Test
