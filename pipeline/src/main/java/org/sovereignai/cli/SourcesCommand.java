@@ -171,10 +171,13 @@ public final class SourcesCommand implements Runnable {
                 for (SourceCheck k : run.checks()) {
                     states.put(k.url(), k.state() != null ? k.state().value() : "not checked: " + k.failure());
                 }
-                Map<String, String> texts = store.texts(urls);
                 Evidence evidence = new Evidence(schema);
                 List<Finding> claims = new ArrayList<>();
-                for (RecordRow r : rows) claims.addAll(evidence.check(r.project(), texts, states, r::cellOf));
+                for (RecordRow r : rows) {
+                    // texts are loaded per record, so memory holds a few pages, not every page of the index
+                    Map<String, String> texts = store.texts(r.project().list(Schema.SOURCES));
+                    claims.addAll(evidence.check(r.project(), texts, states, r::cellOf));
+                }
                 SourcesReport report = new SourcesReport(run, cited, claims);
                 if (json) out.print(Json.write(report.toJson()));
                 else report.printText(out);

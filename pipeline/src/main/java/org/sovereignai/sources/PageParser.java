@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class PageParser {
     /** Evidence text kept per page; enough for any article, bounded for the database. */
-    public static final int MAX_TEXT_CHARS = 200_000;
+    public static final int MAX_TEXT_CHARS = 100_000;
 
     private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([^\";\\s]+)");
     private static final Pattern ISO_DATE = Pattern.compile("^(\\d{4}-\\d{2}(?:-\\d{2})?)");
