@@ -178,16 +178,25 @@ public final class SourceFetchBench {
         Collections.sort(gaps);
         long under = gaps.stream().filter(g -> g < policy.perHostInterval().toMillis() * 1000).count();
         long clientMin = Long.MAX_VALUE;
-        for (List<Long> s : starts.values()) {
-            List<Long> sorted = new ArrayList<>(s);
+        List<Long> delays = new ArrayList<>();
+        for (Map.Entry<String, List<Long>> e : starts.entrySet()) {
+            List<Long> sorted = new ArrayList<>(e.getValue());
             Collections.sort(sorted);
             for (int i = 1; i < sorted.size(); i++) clientMin = Math.min(clientMin, sorted.get(i) - sorted.get(i - 1));
+            // client and servers share one JVM and one clock: pair the n-th start with the n-th arrival on that host
+            List<Long> arrived = new ArrayList<>(hosts.get(e.getKey()).arrivals);
+            Collections.sort(arrived);
+            for (int i = 0; i < Math.min(sorted.size(), arrived.size()); i++) delays.add((arrived.get(i) - sorted.get(i)) / 1000);
         }
+        Collections.sort(delays);
         if (most > policy.perHostConcurrency() || clientMin < policy.perHostInterval().toNanos()) {
             throw new AssertionError(label + ": a host limit was broken: " + most + " at once, starts " + clientMin + " ns apart");
         }
         if (print) {
-            System.out.printf("%s: client-side shortest gap between request starts to one host: %.1f ms%n", label, clientMin / 1e6);
+            System.out.printf("%s: client-side shortest gap between request starts to one host: %.1f ms;"
+                    + " delay from start to the server's handler: median %.1f ms, 99th percentile %.1f ms, max %.1f ms%n",
+                    label, clientMin / 1e6, delays.get(delays.size() / 2) / 1000.0, delays.get(delays.size() * 99 / 100) / 1000.0,
+                    delays.get(delays.size() - 1) / 1000.0);
             System.out.printf("%s: %d URLs (%d ok) in %d ms = %.0f URLs/s; most at once on one host: %d;"
                     + " gaps between arrivals on one host: min %.1f ms, 1st percentile %.1f ms, median %.1f ms, %d of %d under %d ms%n",
                     label, pages.size(), ok, ms, pages.size() * 1000.0 / ms, most, gaps.get(0) / 1000.0,
