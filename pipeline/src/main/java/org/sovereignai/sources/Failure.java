@@ -10,6 +10,8 @@ public enum Failure {
     CONNECTION("connection", true),
     TIMEOUT("timeout", true),
     HTTP_ERROR("http-error", true),
+    /** 429: the site asks us to slow down; says nothing about whether the page exists. */
+    RATE_LIMITED("rate-limited", false),
     TOO_MANY_REDIRECTS("too-many-redirects", true),
     REDIRECT_LOOP("redirect-loop", true),
     TOO_LARGE("too-large", false),

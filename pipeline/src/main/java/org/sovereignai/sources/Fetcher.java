@@ -150,6 +150,9 @@ public final class Fetcher implements AutoCloseable {
                 return new FetchOutcome(url, current, 304, null, cached.etag(), cached.lastModified(), new byte[0],
                         null, null, hop, attempts, true);
             }
+            if (s == 429) {
+                return FetchOutcome.failed(url, current, s, Failure.RATE_LIMITED, "the site answered 429 Too Many Requests", hop, attempts);
+            }
             if (s >= 400 || s < 200 || s >= 300) {
                 return FetchOutcome.failed(url, current, s, Failure.HTTP_ERROR, "HTTP status " + s, hop, attempts);
             }

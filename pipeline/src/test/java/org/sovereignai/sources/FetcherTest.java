@@ -36,6 +36,7 @@ class FetcherTest {
             if (flaky.getAndIncrement() == 0) TestSite.send(ex, 500, "text/plain", "oops".getBytes(StandardCharsets.UTF_8));
             else TestSite.send(ex, 200, "text/html", "<title>Back again</title><p>fine</p>".getBytes(StandardCharsets.UTF_8));
         });
+        site.page("/busy", ex -> TestSite.send(ex, 429, "text/plain", "slow down".getBytes(StandardCharsets.UTF_8)));
         site.page("/always-500", ex -> TestSite.send(ex, 500, "text/plain", "down".getBytes(StandardCharsets.UTF_8)));
         site.page("/slow", ex -> {
             Thread.sleep(2000);
@@ -143,6 +144,14 @@ class FetcherTest {
         assertEquals(Failure.HTTP_ERROR, o.failure());
         assertEquals(404, o.status());
         assertEquals(1, o.attempts(), "4xx is never retried");
+    }
+
+    @Test
+    void aRateLimitedAnswerIsNotCheckedRatherThanDead() throws Exception {
+        FetchOutcome o = get("/busy").outcome();
+        assertEquals(Failure.RATE_LIMITED, o.failure());
+        assertFalse(o.failure().dead());
+        assertEquals(1, o.attempts(), "only 5xx and timeouts are retried");
     }
 
     @Test
