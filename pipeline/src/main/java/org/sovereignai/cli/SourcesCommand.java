@@ -81,6 +81,22 @@ public final class SourcesCommand implements Runnable {
         }
     }
 
+    /** What both subcommands share: the fetch options and the output streams. */
+    abstract static class FetchingCommand implements Callable<Integer> {
+        @Mixin
+        FetchOptions fetch = new FetchOptions();
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+
+        abstract Integer run(PrintWriter out, PrintWriter err) throws Exception;
+    }
+
     /** The records of a sheet, or of a release folder's projects.csv, with their positions. */
     static List<RecordRow> readRecords(Path path, Schema schema) throws SheetException {
         Path file = Files.isDirectory(path) ? path.resolve("projects.csv") : path;
@@ -123,7 +139,7 @@ public final class SourcesCommand implements Runnable {
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Fetch every URL the records cite, store the results and report dead, redirected and changed sources"
                     + " and uncorroborated claims. Exit 0 when the check ran (1 with --strict and problems), 2 on I/O or usage errors.")
-    static final class Check implements Callable<Integer> {
+    static final class Check extends FetchingCommand {
         @Parameters(arity = "0..1", paramLabel = "RELEASE|SHEET",
                 description = "a curator sheet (CSV/XLSX) or a release folder (its projects.csv); default: the newest release")
         Path target;
@@ -137,16 +153,8 @@ public final class SourcesCommand implements Runnable {
         @Option(names = "--strict", description = "exit 1 when a source is dead or redirected, or a claim is uncorroborated")
         boolean strict;
 
-        @Mixin
-        FetchOptions fetch = new FetchOptions();
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+        Integer run(PrintWriter out, PrintWriter err) throws Exception {
             Path source = target != null ? target : newestRelease();
             if (source == null) {
                 err.println("sai sources check: no release under snapshots/ yet; name a sheet or a release folder");
@@ -194,7 +202,7 @@ public final class SourcesCommand implements Runnable {
             description = "Read a plain list of URLs (.txt, one a line); every URL no record cites yet becomes a candidate record,"
                     + " pre-filled from its page, in a sheet under curation/candidates/ for a curator to complete. Nothing enters the index."
                     + " Exit 0, 1 when some lines are not URLs (the rest are still written), 2 on I/O or usage errors.")
-    static final class CandidatesCmd implements Callable<Integer> {
+    static final class CandidatesCmd extends FetchingCommand {
         @Parameters(index = "0", paramLabel = "FILE.txt", description = "the list of URLs")
         Path file;
 
@@ -205,21 +213,14 @@ public final class SourcesCommand implements Runnable {
         @Option(names = "--out", paramLabel = "DIR", description = "where to write the candidate sheet (default: curation/candidates)")
         Path outDir;
 
-        @Mixin
-        FetchOptions fetch = new FetchOptions();
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+        Integer run(PrintWriter out, PrintWriter err) throws Exception {
             UrlList list;
             try {
                 list = UrlList.read(file);
             } catch (IOException e) {
-                err.println("sai sources candidates: cannot read " + file.getFileName() + ": " + e.getMessage());
+                String why = e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage();
+                err.println("sai sources candidates: cannot read " + file + ": " + why);
                 return Sai.USAGE_OR_IO;
             }
             for (String p : list.problems()) err.println("error " + p);

@@ -80,7 +80,7 @@ public final class SourcesReport {
         section(out, "Dead (4xx, 5xx, DNS, no connection, timeout)", dead());
         section(out, "Redirected to another site", redirected());
         section(out, "Changed since the last check", changed());
-        section(out, "Not checked (refused by the address guard, robots.txt, size cap or bad URL)", notChecked());
+        section(out, "Not checked (refused by the address guard, robots.txt, rate limit, size cap or bad URL)", notChecked());
         if (!uncorroborated.isEmpty()) {
             out.println();
             out.println("Uncorroborated claims:");

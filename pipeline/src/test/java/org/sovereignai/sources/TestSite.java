@@ -3,7 +3,6 @@ package org.sovereignai.sources;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -101,10 +100,6 @@ public final class TestSite implements AutoCloseable {
         try (OutputStream out = ex.getResponseBody()) {
             out.write(body);
         }
-    }
-
-    public static byte[] bytes(String s, Charset cs) {
-        return s.getBytes(cs);
     }
 
     @Override
