@@ -40,6 +40,27 @@ public final class SourceDrift {
         return out;
     }
 
+    /**
+     * The drift as a Markdown section for CHANGES.md, grouped by record (ids sorted), so curators recheck those
+     * records first; empty text when nothing drifted. changes.json can take the entries as they are
+     * (fields id, url, kind, before, after).
+     */
+    public static String markdown(List<Entry> entries) {
+        if (entries.isEmpty()) return "";
+        StringBuilder sb = new StringBuilder("## Sources to recheck\n\n");
+        String id = null;
+        for (Entry e : entries) {
+            if (!e.id().equals(id)) {
+                id = e.id();
+                sb.append("- `").append(id).append("`\n");
+            }
+            sb.append("  - ").append(e.kind().equals("died") ? "died: " : "changed: ").append('<').append(e.url()).append('>');
+            if (e.kind().equals("died")) sb.append(" (was ").append(e.before()).append(", now ").append(e.after()).append(')');
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
     private static String describe(SourceRow r) {
         return r.state().value() + (r.status() == null ? "" : " (HTTP " + r.status() + ")");
     }

@@ -135,6 +135,10 @@ class SourceCheckerTest {
         assertEquals("dead (HTTP 410)", drift.get(1).after());
         // the same answer from two releases' sources.csv files
         assertEquals(drift, SourceDrift.between(store.rows(cited, before), store.rows(cited, after)));
+        String md = SourceDrift.markdown(drift);
+        assertTrue(md.startsWith("## Sources to recheck\n\n- `a`\n  - changed: <" + site.url("/news") + ">\n- `b`\n"), md);
+        assertTrue(md.contains("died: <" + site.url("/gone") + "> (was ok (HTTP 200), now dead (HTTP 410))"), md);
+        assertEquals("", SourceDrift.markdown(List.of()));
     }
 
     @Test
