@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 ValidateCommand.class,
                 StatsCommand.class,
+                SourcesCommand.class,
         })
 public final class Sai implements Runnable {
     public static final int OK = 0;
