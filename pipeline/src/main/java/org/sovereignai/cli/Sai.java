@@ -13,6 +13,11 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ValidateCommand.class,
+                QuarterCommand.class,
+                SubmitCommand.class,
+                ReviewCommand.class,
+                HistoryCommand.class,
+                ServeCommand.class,
         })
 public final class Sai implements Runnable {
     public static final int OK = 0;
