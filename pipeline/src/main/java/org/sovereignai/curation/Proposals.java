@@ -71,7 +71,7 @@ final class Proposals {
             Position p = e.position() == null ? Position.ofFile(displayName) : rename(e.position(), displayName, sheetName);
             report.add(Finding.error(e.code(), p, null, null, e.getMessage().replace(file.getFileName().toString(), displayName)));
         }
-        if (!report.valid()) return new Proposal(report, List.of(), sheetName, null);
+        if (report.ioFailure()) return new Proposal(report, List.of(), sheetName, null);
 
         Map<String, Project> merged = new LinkedHashMap<>(draft.records());
         List<ProposedChange> changes = new ArrayList<>();
