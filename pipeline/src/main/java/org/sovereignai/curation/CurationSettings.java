@@ -44,10 +44,12 @@ public record CurationSettings(String dbUrl, String dbUser, String dbPassword, l
 
     /**
      * H2 in file mode. AUTO_SERVER lets a second process (the CLI while {@code ./sai serve} runs) share the file;
-     * LOCK_TIMEOUT lets concurrent submissions wait for each other instead of failing.
+     * LOCK_TIMEOUT lets concurrent submissions wait for each other instead of failing; WRITE_DELAY=0 writes each commit
+     * to the file before the commit returns (H2's default delays it up to half a second, and a killed JVM would lose a
+     * submission it had already reported as accepted: CrashRecoveryTest caught exactly that).
      */
     public static String embeddedUrl(Workspace workspace) {
-        return "jdbc:h2:file:" + workspace.database().resolve("sai") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
+        return "jdbc:h2:file:" + workspace.database().resolve("sai") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
     }
 
     public boolean embedded() {

@@ -1,0 +1,80 @@
+package org.sovereignai.routes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.sovereignai.curation.CrashPoints;
+import org.sovereignai.curation.Curation;
+import org.sovereignai.curation.CurationFixture;
+import org.sovereignai.curation.ProposedChange;
+import org.sovereignai.curation.Submission;
+
+/**
+ * The kill test: a separate JVM runs {@code sai serve}, freezes at a named point of processing a submission and is
+ * killed with SIGKILL. Afterwards nothing is lost: the file is still in the inbox or archived with its outcome, the
+ * database holds all of the submission or none of it, and the next run completes it exactly once.
+ */
+class CrashRecoveryTest {
+    @TempDir
+    Path home;
+
+    @ParameterizedTest(name = "killed at {0}")
+    @ValueSource(strings = {CrashPoints.IDENTIFIED, CrashPoints.ARCHIVED, CrashPoints.IN_TRANSACTION, CrashPoints.COMMITTED})
+    void aJvmKilledWhileProcessingASubmissionLosesNothingAndTheNextRunCompletesItOnce(String point) throws Exception {
+        CurationFixture fx = new CurationFixture(home);
+        try (Curation c = fx.openQuarter()) {
+            // the quarter is open; the database is closed again so the child owns it
+        }
+        Path inbox = home.resolve("curation/inbox/alice");
+        Files.createDirectories(inbox);
+        Path file = inbox.resolve("update.csv");
+        Path tmp = inbox.resolve(".update.csv.tmp");
+        Files.writeString(tmp, "id,funding_usd,status\nsea-lion,60000000,operational\n");
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+
+        ChildJvm child = ChildJvm.start(home, CrashPoints.MARKER + point, List.of(CrashPoints.PROPERTY + "=" + point), "serve");
+        child.awaitLine(90);
+        child.kill();
+
+        try (Curation c = fx.open()) {
+            List<Submission> subs = c.repository().read(x -> c.repository().submissions(x, "2026-Q1"));
+            List<ProposedChange> changes = c.repository().read(x -> c.repository().changes(x, "2026-Q1", null));
+            boolean committed = point.equals(CrashPoints.COMMITTED);
+            assertEquals(committed ? 1 : 0, subs.size(), "all or nothing of the submission");
+            assertEquals(committed ? 2 : 0, changes.size(), "all or nothing of its changes");
+            assertTrue(Files.exists(file), "the file stays in the inbox until its outcome is recorded");
+
+            CamelContext camel = new DefaultCamelContext();
+            camel.addRoutes(new SubmissionRoutes(c));
+            camel.addRoutes(new InboxRoutes(c, line -> { }));
+            camel.start();
+            try {
+                InboxRouteTest.await(() -> !Files.exists(file), "the restarted inbox took the file");
+                InboxRouteTest.await(() -> c.repository().read(x -> c.repository().submissions(x, "2026-Q1")).size() == 1,
+                        "the submission is recorded");
+            } finally {
+                camel.close();
+            }
+            subs = c.repository().read(x -> c.repository().submissions(x, "2026-Q1"));
+            changes = c.repository().read(x -> c.repository().changes(x, "2026-Q1", null));
+            assertEquals(1, subs.size());
+            assertEquals(2, changes.size(), "applied exactly once");
+            Path archive = home.resolve(subs.get(0).archivePath());
+            assertTrue(Files.exists(archive.resolve("original.csv")));
+            assertTrue(Files.exists(archive.resolve("submission.json")), "the outcome is archived");
+            try (var left = Files.list(archive)) {
+                assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary files left behind");
+            }
+        }
+    }
+}
