@@ -1,7 +1,9 @@
 package org.sovereignai.curation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -22,10 +24,17 @@ final class Conflicts {
         return (a.kind() == ChangeKind.REMOVE) != (b.kind() == ChangeKind.REMOVE);
     }
 
-    /** The pending changes among {@code pending} that conflict with {@code change}. */
-    static List<ProposedChange> rivalsOf(ProposedChange change, List<ProposedChange> pending) {
+    /** Pending changes grouped by record, so finding rivals costs the record's changes, not the quarter's. */
+    static Map<String, List<ProposedChange>> byRecord(List<ProposedChange> pending) {
+        Map<String, List<ProposedChange>> out = new HashMap<>();
+        for (ProposedChange p : pending) if (p.pending()) out.computeIfAbsent(p.recordId(), k -> new ArrayList<>()).add(p);
+        return out;
+    }
+
+    /** The pending changes that conflict with {@code change}. */
+    static List<ProposedChange> rivalsOf(ProposedChange change, Map<String, List<ProposedChange>> pendingByRecord) {
         List<ProposedChange> out = new ArrayList<>();
-        for (ProposedChange p : pending) if (p.pending() && rivals(change, p)) out.add(p);
+        for (ProposedChange p : pendingByRecord.getOrDefault(change.recordId(), List.of())) if (rivals(change, p)) out.add(p);
         return out;
     }
 }

@@ -32,8 +32,9 @@ public final class Review {
     public List<Item> pending() {
         QuarterInfo q = quarters.requireOpen();
         List<ProposedChange> pending = repo.read(c -> repo.changes(c, q.name(), ChangeState.PENDING));
+        var byRecord = Conflicts.byRecord(pending);
         List<Item> out = new ArrayList<>(pending.size());
-        for (ProposedChange p : pending) out.add(new Item(p, Conflicts.rivalsOf(p, pending)));
+        for (ProposedChange p : pending) out.add(new Item(p, Conflicts.rivalsOf(p, byRecord)));
         return out;
     }
 
@@ -42,7 +43,7 @@ public final class Review {
         long id = changeId(label);
         ProposedChange ch = repo.read(c -> repo.change(c, id)).orElseThrow(() -> CurationException.usage("no change " + label));
         List<ProposedChange> pending = repo.read(c -> repo.changes(c, ch.quarter(), ChangeState.PENDING));
-        return new Item(ch, ch.pending() ? Conflicts.rivalsOf(ch, pending) : List.of());
+        return new Item(ch, ch.pending() ? Conflicts.rivalsOf(ch, Conflicts.byRecord(pending)) : List.of());
     }
 
     /**
@@ -55,7 +56,7 @@ public final class Review {
         return repo.inTransaction(c -> {
             repo.lockQuarter(c, q.name());
             List<ProposedChange> targets = resolve(c, q, labels);
-            List<ProposedChange> pending = repo.changes(c, q.name(), ChangeState.PENDING);
+            var pending = Conflicts.byRecord(repo.changes(c, q.name(), ChangeState.PENDING));
             List<String> problems = new ArrayList<>();
             for (ProposedChange t : targets) {
                 List<ProposedChange> rivals = Conflicts.rivalsOf(t, pending);
@@ -65,6 +66,11 @@ public final class Review {
                     problems.add(t.label() + " (" + t.describe() + ") conflicts with " + String.join(", ", names)
                             + "; reject one of them first");
                 }
+            }
+            if (problems.size() > 10) {
+                int more = problems.size() - 10;
+                problems = new ArrayList<>(problems.subList(0, 10));
+                problems.add("... and " + more + " more changes in conflict");
             }
             if (!problems.isEmpty()) throw CurationException.data(String.join("\n", problems));
             var now = CurationRepository.now();
