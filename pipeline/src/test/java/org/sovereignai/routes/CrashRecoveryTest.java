@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
 import org.sovereignai.curation.CrashPoints;
 import org.sovereignai.curation.Curation;
 import org.sovereignai.curation.CurationFixture;
@@ -28,52 +28,68 @@ class CrashRecoveryTest {
     @TempDir
     Path home;
 
-    @ParameterizedTest(name = "killed at {0}")
-    @ValueSource(strings = {CrashPoints.IDENTIFIED, CrashPoints.ARCHIVED, CrashPoints.IN_TRANSACTION, CrashPoints.COMMITTED})
-    void aJvmKilledWhileProcessingASubmissionLosesNothingAndTheNextRunCompletesItOnce(String point) throws Exception {
-        CurationFixture fx = new CurationFixture(home);
+    static final List<String> POINTS = List.of(CrashPoints.IDENTIFIED, CrashPoints.ARCHIVED, CrashPoints.IN_TRANSACTION,
+            CrashPoints.COMMITTED);
+
+    /** One scenario per point, each in its own project folder; the four JVMs run side by side to keep the test short. */
+    @Test
+    void aJvmKilledAtAnyPointOfASubmissionLosesNothingAndTheNextRunCompletesItOnce() throws Exception {
+        List<ChildJvm> children = new ArrayList<>();
+        for (String point : POINTS) {
+            Path dir = home.resolve(point);
+            prepare(dir);
+            children.add(ChildJvm.start(dir, CrashPoints.MARKER + point, List.of(CrashPoints.PROPERTY + "=" + point), "serve"));
+        }
+        for (ChildJvm child : children) {
+            child.awaitLine(120);
+            child.kill();
+        }
+        for (String point : POINTS) verify(home.resolve(point), point);
+    }
+
+    private static void prepare(Path dir) throws Exception {
+        CurationFixture fx = new CurationFixture(dir);
         try (Curation c = fx.openQuarter()) {
             // the quarter is open; the database is closed again so the child owns it
         }
-        Path inbox = home.resolve("curation/inbox/alice");
+        Path inbox = dir.resolve("curation/inbox/alice");
         Files.createDirectories(inbox);
-        Path file = inbox.resolve("update.csv");
         Path tmp = inbox.resolve(".update.csv.tmp");
         Files.writeString(tmp, "id,funding_usd,status\nsea-lion,60000000,operational\n");
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, inbox.resolve("update.csv"), StandardCopyOption.ATOMIC_MOVE);
+    }
 
-        ChildJvm child = ChildJvm.start(home, CrashPoints.MARKER + point, List.of(CrashPoints.PROPERTY + "=" + point), "serve");
-        child.awaitLine(90);
-        child.kill();
-
+    private static void verify(Path dir, String point) throws Exception {
+        CurationFixture fx = new CurationFixture(dir);
+        Path file = dir.resolve("curation/inbox/alice/update.csv");
         try (Curation c = fx.open()) {
             List<Submission> subs = c.repository().read(x -> c.repository().submissions(x, "2026-Q1"));
             List<ProposedChange> changes = c.repository().read(x -> c.repository().changes(x, "2026-Q1", null));
             boolean committed = point.equals(CrashPoints.COMMITTED);
-            assertEquals(committed ? 1 : 0, subs.size(), "all or nothing of the submission");
-            assertEquals(committed ? 2 : 0, changes.size(), "all or nothing of its changes");
-            assertTrue(Files.exists(file), "the file stays in the inbox until its outcome is recorded");
+            assertEquals(committed ? 1 : 0, subs.size(), point + ": all or nothing of the submission");
+            assertEquals(committed ? 2 : 0, changes.size(), point + ": all or nothing of its changes");
+            assertTrue(Files.exists(file), point + ": the file stays in the inbox until its outcome is recorded");
 
             CamelContext camel = new DefaultCamelContext();
             camel.addRoutes(new SubmissionRoutes(c));
             camel.addRoutes(new InboxRoutes(c, line -> { }));
             camel.start();
             try {
-                InboxRouteTest.await(() -> !Files.exists(file), "the restarted inbox took the file");
+                InboxRouteTest.await(() -> !Files.exists(file), point + ": the restarted inbox took the file");
                 InboxRouteTest.await(() -> c.repository().read(x -> c.repository().submissions(x, "2026-Q1")).size() == 1,
-                        "the submission is recorded");
+                        point + ": the submission is recorded");
             } finally {
                 camel.close();
             }
             subs = c.repository().read(x -> c.repository().submissions(x, "2026-Q1"));
             changes = c.repository().read(x -> c.repository().changes(x, "2026-Q1", null));
-            assertEquals(1, subs.size());
-            assertEquals(2, changes.size(), "applied exactly once");
-            Path archive = home.resolve(subs.get(0).archivePath());
-            assertTrue(Files.exists(archive.resolve("original.csv")));
-            assertTrue(Files.exists(archive.resolve("submission.json")), "the outcome is archived");
+            assertEquals(1, subs.size(), point);
+            assertEquals(2, changes.size(), point + ": applied exactly once");
+            Path archive = dir.resolve(subs.get(0).archivePath());
+            assertTrue(Files.exists(archive.resolve("original.csv")), point);
+            assertTrue(Files.exists(archive.resolve("submission.json")), point + ": the outcome is archived");
             try (var left = Files.list(archive)) {
-                assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no temporary files left behind");
+                assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), point + ": no temporary files left");
             }
         }
     }
