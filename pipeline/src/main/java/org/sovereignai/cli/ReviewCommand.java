@@ -1,15 +1,15 @@
 package org.sovereignai.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.sovereignai.curation.ChangeKind;
+import org.sovereignai.curation.Curation;
 import org.sovereignai.curation.ProposedChange;
 import org.sovereignai.curation.Review;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,23 +33,15 @@ public final class ReviewCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Pending changes of the open quarter; conflicts are flagged.")
-    static final class ListPending implements Callable<Integer> {
-        @Mixin
-        HomeOption home;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class ListPending extends CurationCommand {
         @Override
-        public Integer call() {
-            return CurationCli.run(spec, home, (cur, out) -> {
-                List<Review.Item> items = cur.review().pending();
-                if (items.isEmpty()) out.println("no changes pending review");
-                for (Review.Item i : items) {
-                    out.println(line(i.change()) + (i.conflicted() ? "  CONFLICT with " + labels(i.rivals()) : ""));
-                }
-                return 0;
-            });
+        int execute(Curation cur, PrintWriter out) throws IOException {
+            List<Review.Item> items = cur.review().pending();
+            if (items.isEmpty()) out.println("no changes pending review");
+            for (Review.Item i : items) {
+                out.println(line(i.change()) + (i.conflicted() ? "  CONFLICT with " + labels(i.rivals()) : ""));
+            }
+            return 0;
         }
     }
 
@@ -58,23 +50,15 @@ public final class ReviewCommand implements Runnable {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "One change in full: values, provenance, decision.")
-    static final class Show implements Callable<Integer> {
+    static final class Show extends CurationCommand {
         @Parameters(paramLabel = "ID", description = "a change id, e.g. C12")
         String id;
 
-        @Mixin
-        HomeOption home;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
-            return CurationCli.run(spec, home, (cur, out) -> {
-                Review.Item i = cur.review().show(id);
-                print(out, i);
-                return 0;
-            });
+        int execute(Curation cur, PrintWriter out) throws IOException {
+            Review.Item i = cur.review().show(id);
+            print(out, i);
+            return 0;
         }
 
         static void print(PrintWriter out, Review.Item i) {
@@ -104,30 +88,22 @@ public final class ReviewCommand implements Runnable {
 
     @Command(name = "approve", mixinStandardHelpOptions = true,
             description = "Approve changes (all or none). A change in conflict is refused until its rival is rejected.")
-    static final class Approve implements Callable<Integer> {
+    static final class Approve extends CurationCommand {
         @Parameters(arity = "1..*", paramLabel = "ID", description = "changes (C12) or submissions (S3: all its pending changes)")
         List<String> ids;
 
         @Option(names = "--reviewer", required = true, paramLabel = "NAME", description = "who decides")
         String reviewer;
 
-        @Mixin
-        HomeOption home;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
-            return CurationCli.run(spec, home, (cur, out) -> {
-                for (ProposedChange c : cur.review().approve(ids, reviewer)) out.println("approved " + line(c));
-                return 0;
-            });
+        int execute(Curation cur, PrintWriter out) throws IOException {
+            for (ProposedChange c : cur.review().approve(ids, reviewer)) out.println("approved " + line(c));
+            return 0;
         }
     }
 
     @Command(name = "reject", mixinStandardHelpOptions = true, description = "Reject changes (all or none), with a reason the curator reads.")
-    static final class Reject implements Callable<Integer> {
+    static final class Reject extends CurationCommand {
         @Parameters(arity = "1..*", paramLabel = "ID", description = "changes (C12) or submissions (S3)")
         List<String> ids;
 
@@ -137,18 +113,10 @@ public final class ReviewCommand implements Runnable {
         @Option(names = "--reviewer", required = true, paramLabel = "NAME", description = "who decides")
         String reviewer;
 
-        @Mixin
-        HomeOption home;
-
-        @Spec
-        CommandSpec spec;
-
         @Override
-        public Integer call() {
-            return CurationCli.run(spec, home, (cur, out) -> {
-                for (ProposedChange c : cur.review().reject(ids, reviewer, reason)) out.println("rejected " + line(c));
-                return 0;
-            });
+        int execute(Curation cur, PrintWriter out) throws IOException {
+            for (ProposedChange c : cur.review().reject(ids, reviewer, reason)) out.println("rejected " + line(c));
+            return 0;
         }
     }
 }

@@ -1,10 +1,10 @@
 package org.sovereignai.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
@@ -17,11 +17,9 @@ import org.sovereignai.curation.SubmissionResult;
 import org.sovereignai.routes.SubmissionRoutes;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+
 
 /**
  * {@code sai submit FILE --curator NAME [--note TEXT]}: the one-shot door. It goes through the same Camel route as the
@@ -30,7 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "submit", mixinStandardHelpOptions = true,
         description = "Submit a curator sheet (CSV or XLSX, full or only changed rows) to the open quarter. "
                 + "Exit 0 accepted (or already submitted), 1 invalid or too large (see the report), 2 usage or I/O.")
-public final class SubmitCommand implements Callable<Integer> {
+public final class SubmitCommand extends CurationCommand {
     @Parameters(paramLabel = "FILE", description = "the sheet")
     Path file;
 
@@ -40,26 +38,18 @@ public final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--note", paramLabel = "TEXT", description = "a note for the reviewer")
     String note;
 
-    @Mixin
-    HomeOption home;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        return CurationCli.run(spec, home, (cur, out) -> {
-            SubmissionResult r = send(cur, file, curator, note);
-            out.println(r.message());
-            for (Finding f : r.report().findings()) {
-                out.println("  " + f.severity().value() + " " + f.code() + " at " + f.position().describe() + ": " + f.message());
-            }
-            if (r.outcome() == SubmissionResult.Outcome.ACCEPTED) {
-                for (ProposedChange c : r.changes()) out.println("  " + c.label() + " " + c.describe() + " (cell " + c.cell() + ")");
-            }
-            if (r.submission() != null) out.println("archived: " + r.submission().archivePath());
-            return r.exitCode();
-        });
+    int execute(Curation cur, PrintWriter out) throws IOException {
+        SubmissionResult r = send(cur, file, curator, note);
+        out.println(r.message());
+        for (Finding f : r.report().findings()) {
+            out.println("  " + f.severity().value() + " " + f.code() + " at " + f.position().describe() + ": " + f.message());
+        }
+        if (r.outcome() == SubmissionResult.Outcome.ACCEPTED) {
+            for (ProposedChange c : r.changes()) out.println("  " + c.label() + " " + c.describe() + " (cell " + c.cell() + ")");
+        }
+        if (r.submission() != null) out.println("archived: " + r.submission().archivePath());
+        return r.exitCode();
     }
 
     /** Sends one file through {@code direct:submit} in a short-lived Camel context. */

@@ -387,13 +387,6 @@ public final class CurationRepository {
         }
     }
 
-    public List<AuditEntry> auditAll(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, logged_at, actor, action, quarter, submission_id, change_id,"
-                + " record_id, detail FROM audit_log ORDER BY id")) {
-            return all(ps, this::auditEntry);
-        }
-    }
-
     private AuditEntry auditEntry(ResultSet rs) throws SQLException {
         return new AuditEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4),
                 rs.getString(5), (Long) rs.getObject(6, Long.class), (Long) rs.getObject(7, Long.class), rs.getString(8),

@@ -85,8 +85,7 @@ final class Proposals {
             Project p = merged.get(ch.recordId());
             Project before = draft.record(ch.recordId());
             String sources = p != null ? p.get(Schema.SOURCES) : before == null ? null : before.get(Schema.SOURCES);
-            withSources.add(new ProposedChange(0, 0, quarter, ch.recordId(), ch.kind(), ch.field(), ch.oldValue(),
-                    ch.newValue(), ch.reason(), ch.sheet(), ch.row(), ch.cell(), sources, ChangeState.PENDING, null, null, null, null));
+            withSources.add(ch.withSources(sources));
         }
         Set<String> ids = new HashSet<>();
         for (SubmittedRow r : rows) ids.add(r.id());

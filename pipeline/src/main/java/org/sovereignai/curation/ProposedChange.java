@@ -17,6 +17,18 @@ public record ProposedChange(long id, long submissionId, String quarter, String 
                              String sources, ChangeState state, String curator, String decidedBy,
                              OffsetDateTime decidedAt, String decisionReason) {
 
+    /** The same change with the record's sources attached. */
+    ProposedChange withSources(String recordSources) {
+        return new ProposedChange(id, submissionId, quarter, recordId, kind, field, oldValue, newValue, reason, sheet, row,
+                cell, recordSources, state, curator, decidedBy, decidedAt, decisionReason);
+    }
+
+    /** The same change as recorded: its id, its submission and the submission's curator. */
+    ProposedChange recorded(long changeId, long submission, String by) {
+        return new ProposedChange(changeId, submission, quarter, recordId, kind, field, oldValue, newValue, reason, sheet,
+                row, cell, sources, state, by, decidedBy, decidedAt, decisionReason);
+    }
+
     /** The short id shown to reviewers, e.g. {@code C12}. */
     public String label() {
         return label(id);

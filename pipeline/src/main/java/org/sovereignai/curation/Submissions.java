@@ -174,13 +174,8 @@ public final class Submissions {
                         + s.warnings() + " warnings)" + (s.note() == null ? "" : "; note: " + s.note()));
         List<ProposedChange> saved_ = new ArrayList<>(proposed.size());
         for (ProposedChange p : proposed) {
-            ProposedChange withSub = new ProposedChange(0, id, p.quarter(), p.recordId(), p.kind(), p.field(), p.oldValue(),
-                    p.newValue(), p.reason(), p.sheet(), p.row(), p.cell(), p.sources(), ChangeState.PENDING, s.curator(),
-                    null, null, null);
-            long cid = repo.insertChange(c, withSub);
-            ProposedChange done = new ProposedChange(cid, id, p.quarter(), p.recordId(), p.kind(), p.field(), p.oldValue(),
-                    p.newValue(), p.reason(), p.sheet(), p.row(), p.cell(), p.sources(), ChangeState.PENDING, s.curator(),
-                    null, null, null);
+            long cid = repo.insertChange(c, p.recorded(0, id, s.curator()));
+            ProposedChange done = p.recorded(cid, id, s.curator());
             repo.audit(c, now, s.curator(), "change-proposed", s.quarter(), id, cid, p.recordId(),
                     done.label() + " " + done.describe() + " (cell " + p.cell() + ")");
             saved_.add(done);

@@ -67,6 +67,14 @@ public final class CurationFixture {
         return c.submissions().submit(new Submissions.Request(file, file.getFileName().toString(), curator, null, "cli"));
     }
 
+    public static java.util.List<Submission> submissions(Curation c) {
+        return c.repository().read(x -> c.repository().submissions(x, QUARTER));
+    }
+
+    public static java.util.List<ProposedChange> changes(Curation c) {
+        return c.repository().read(x -> c.repository().changes(x, QUARTER, null));
+    }
+
     /** Runs the command line in this JVM against this home; returns exit code and output. */
     public Cli cli(String... args) {
         StringWriter out = new StringWriter();

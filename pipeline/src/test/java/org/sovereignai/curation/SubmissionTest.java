@@ -125,7 +125,7 @@ class SubmissionTest {
             Map<?, ?> outcome = Json.mapper().readValue(dir.resolve("submission.json").toFile(), Map.class);
             assertEquals("alice", outcome.get("curator"));
             assertEquals("rejected", outcome.get("outcome"));
-            assertEquals(0, c.repository().read(conn -> c.repository().changes(conn, "2026-Q1", null)).size());
+            assertEquals(0, CurationFixture.changes(c).size());
             assertEquals(Files.readString(file), "id,funding_usd,colour\nsea-lion,1,blue\n,2,\n", "input never modified");
         }
     }
@@ -141,7 +141,7 @@ class SubmissionTest {
             assertEquals(SubmissionResult.Outcome.DUPLICATE, again.outcome());
             assertEquals(0, again.exitCode());
             assertTrue(again.message().contains("already submitted as S1 by alice"), again.message());
-            assertEquals(1, c.repository().read(conn -> c.repository().changes(conn, "2026-Q1", null)).size());
+            assertEquals(1, CurationFixture.changes(c).size());
         }
     }
 

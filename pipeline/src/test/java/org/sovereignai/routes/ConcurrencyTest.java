@@ -10,8 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,30 +30,27 @@ class ConcurrencyTest {
 
     CurationFixture fx;
     Curation curation;
-    CamelContext camel;
+    RunningInbox inbox;
 
     @BeforeEach
     void start() throws Exception {
         fx = new CurationFixture(home);
         curation = fx.openQuarter();
-        camel = new DefaultCamelContext();
-        camel.addRoutes(new SubmissionRoutes(curation));
-        camel.addRoutes(new InboxRoutes(curation, line -> { }));
-        camel.start();
+        inbox = new RunningInbox(curation, line -> { });
     }
 
     @AfterEach
     void stop() throws Exception {
-        camel.close();
+        inbox.close();
         curation.close();
     }
 
     List<Submission> submissions() {
-        return curation.repository().read(c -> curation.repository().submissions(c, "2026-Q1"));
+        return CurationFixture.submissions(curation);
     }
 
     List<ProposedChange> changes() {
-        return curation.repository().read(c -> curation.repository().changes(c, "2026-Q1", null));
+        return CurationFixture.changes(curation);
     }
 
     @Test

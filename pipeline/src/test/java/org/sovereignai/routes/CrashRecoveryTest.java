@@ -9,8 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 import org.sovereignai.curation.CrashPoints;
@@ -63,26 +61,19 @@ class CrashRecoveryTest {
         CurationFixture fx = new CurationFixture(dir);
         Path file = dir.resolve("curation/inbox/alice/update.csv");
         try (Curation c = fx.open()) {
-            List<Submission> subs = c.repository().read(x -> c.repository().submissions(x, "2026-Q1"));
-            List<ProposedChange> changes = c.repository().read(x -> c.repository().changes(x, "2026-Q1", null));
+            List<Submission> subs = CurationFixture.submissions(c);
+            List<ProposedChange> changes = CurationFixture.changes(c);
             boolean committed = point.equals(CrashPoints.COMMITTED);
             assertEquals(committed ? 1 : 0, subs.size(), point + ": all or nothing of the submission");
             assertEquals(committed ? 2 : 0, changes.size(), point + ": all or nothing of its changes");
             assertTrue(Files.exists(file), point + ": the file stays in the inbox until its outcome is recorded");
 
-            CamelContext camel = new DefaultCamelContext();
-            camel.addRoutes(new SubmissionRoutes(c));
-            camel.addRoutes(new InboxRoutes(c, line -> { }));
-            camel.start();
-            try {
+            try (RunningInbox restarted = new RunningInbox(c, line -> { })) {
                 InboxRouteTest.await(() -> !Files.exists(file), point + ": the restarted inbox took the file");
-                InboxRouteTest.await(() -> c.repository().read(x -> c.repository().submissions(x, "2026-Q1")).size() == 1,
-                        point + ": the submission is recorded");
-            } finally {
-                camel.close();
+                InboxRouteTest.await(() -> CurationFixture.submissions(c).size() == 1, point + ": the submission is recorded");
             }
-            subs = c.repository().read(x -> c.repository().submissions(x, "2026-Q1"));
-            changes = c.repository().read(x -> c.repository().changes(x, "2026-Q1", null));
+            subs = CurationFixture.submissions(c);
+            changes = CurationFixture.changes(c);
             assertEquals(1, subs.size(), point);
             assertEquals(2, changes.size(), point + ": applied exactly once");
             Path archive = dir.resolve(subs.get(0).archivePath());

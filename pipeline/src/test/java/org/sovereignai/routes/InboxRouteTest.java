@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +31,7 @@ class InboxRouteTest {
 
     CurationFixture fx;
     Curation curation;
+    RunningInbox inbox;
     CamelContext camel;
     final List<String> events = new CopyOnWriteArrayList<>();
 
@@ -39,15 +39,13 @@ class InboxRouteTest {
     void start() throws Exception {
         fx = new CurationFixture(home);
         curation = fx.openQuarter();
-        camel = new DefaultCamelContext();
-        camel.addRoutes(new SubmissionRoutes(curation));
-        camel.addRoutes(new InboxRoutes(curation, events::add));
-        camel.start();
+        inbox = new RunningInbox(curation, events::add);
+        camel = inbox.camel;
     }
 
     @AfterEach
     void stop() throws Exception {
-        camel.close();
+        inbox.close();
         curation.close();
     }
 
@@ -70,11 +68,11 @@ class InboxRouteTest {
     }
 
     List<Submission> submissions() {
-        return curation.repository().read(c -> curation.repository().submissions(c, "2026-Q1"));
+        return CurationFixture.submissions(curation);
     }
 
     List<ProposedChange> changes() {
-        return curation.repository().read(c -> curation.repository().changes(c, "2026-Q1", null));
+        return CurationFixture.changes(curation);
     }
 
     @Test
