@@ -94,4 +94,19 @@ class ConcurrencyTest {
         String both = one.output() + "\n" + two.output();
         assertTrue(both.contains("S1 accepted") && both.contains("already submitted as S1"), both);
     }
+
+    @Test
+    void twoCommandLineProcessesShareTheDatabaseFileWithoutAServer() throws Exception {
+        stop(); // nobody holds the H2 file: the first child serves it to the second (AUTO_SERVER) and may exit first
+        Path a = fx.write("alice.csv", "id,funding_usd\nsea-lion,60000000\n");
+        Path b = fx.write("bob.csv", "id,funding_usd\napertus,20000000\n");
+        ChildJvm alice = ChildJvm.start(home, null, List.of(), "submit", a.toString(), "--curator", "alice");
+        ChildJvm bob = ChildJvm.start(home, null, List.of(), "submit", b.toString(), "--curator", "bob");
+        assertEquals(0, alice.waitForExit(120), alice.output());
+        assertEquals(0, bob.waitForExit(120), bob.output());
+        curation = fx.open();
+        inbox = new RunningInbox(curation, line -> { });
+        assertEquals(2, submissions().size());
+        assertEquals(2, changes().size());
+    }
 }
