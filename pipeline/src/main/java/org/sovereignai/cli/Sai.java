@@ -15,6 +15,11 @@ import picocli.CommandLine.Command;
                 ValidateCommand.class,
                 StatsCommand.class,
                 SourcesCommand.class,
+                QuarterCommand.class,
+                SubmitCommand.class,
+                ReviewCommand.class,
+                HistoryCommand.class,
+                ServeCommand.class,
         })
 public final class Sai implements Runnable {
     public static final int OK = 0;

@@ -1,0 +1,17 @@
+package org.sovereignai.cli;
+
+import java.nio.file.Path;
+
+import org.sovereignai.curation.Workspace;
+
+import picocli.CommandLine.Option;
+
+/** {@code --home DIR}: the project folder holding curation/ and snapshots/ (default: the sai.home property, set by ./sai). */
+public final class HomeOption {
+    @Option(names = "--home", paramLabel = "DIR", description = "project folder holding curation/ and snapshots/ (default: where ./sai lives)")
+    Path home;
+
+    public Workspace workspace() {
+        return home != null ? new Workspace(home) : Workspace.fromSystem();
+    }
+}

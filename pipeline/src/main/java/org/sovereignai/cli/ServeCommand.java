@@ -1,0 +1,38 @@
+package org.sovereignai.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+
+import org.apache.camel.main.Main;
+import org.sovereignai.curation.Curation;
+import org.sovereignai.routes.InboxRoutes;
+import org.sovereignai.routes.SubmissionRoutes;
+
+import picocli.CommandLine.Command;
+
+
+
+
+/** {@code sai serve}: watches curation/inbox/ until stopped (Ctrl-C); each file goes through the submission route. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Watch curation/inbox/ and submit every file dropped there (inbox/NAME/file.xlsx is credited to NAME). "
+                + "Rejected files move to curation/rejected/ beside their report. Stop with Ctrl-C.")
+public final class ServeCommand extends CurationCommand {
+    @Override
+    int execute(Curation cur, PrintWriter out) throws IOException {
+        Main main = new Main(); // no class-path scanning: the routes are added here, once
+        main.configure().addRoutesBuilder(new SubmissionRoutes(cur));
+        main.configure().addRoutesBuilder(new InboxRoutes(cur, line -> {
+            out.println(line);
+            out.flush();
+        }));
+        out.println("watching " + cur.workspace().inbox() + " (Ctrl-C to stop)");
+        out.flush();
+        try {
+            main.run();
+        } catch (Exception e) {
+            throw new java.io.IOException("the inbox route stopped: " + e.getMessage(), e);
+        }
+        return 0;
+    }
+}

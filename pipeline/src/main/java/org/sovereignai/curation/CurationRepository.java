@@ -1,0 +1,427 @@
+package org.sovereignai.curation;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.sovereignai.record.Project;
+import org.sovereignai.record.Schema;
+
+/**
+ * All SQL of the curation workflow, in portable SQL (H2 and PostgreSQL). Writes happen inside
+ * {@link #inTransaction}: one transaction per submission or decision, retried when the database reports a transient
+ * failure (a lock wait that timed out, a serialisation failure, a connection lost to another process's shutdown).
+ */
+public final class CurationRepository {
+    private static final int ATTEMPTS = 4;
+
+    private final DataSource dataSource;
+    private final Schema schema;
+
+    public CurationRepository(DataSource dataSource, Schema schema) {
+        this.dataSource = dataSource;
+        this.schema = schema;
+    }
+
+    /** Work done with one connection inside one transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    public <T> T inTransaction(Work<T> work) {
+        SQLException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    T result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(c);
+                    throw e;
+                }
+            } catch (SQLException e) {
+                last = e;
+                if (uniqueViolation(e)) throw new DuplicateKeyException(e);
+                if (!transient_(e) || attempt == ATTEMPTS) break;
+                sleep(100L * attempt);
+            }
+        }
+        throw new DatabaseException("the curation database failed: " + last.getMessage(), last);
+    }
+
+    /** Read-only work on one connection. */
+    public <T> T read(Work<T> work) {
+        return inTransaction(work);
+    }
+
+    static boolean transient_(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException) return true;
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                String st = s.getSQLState();
+                // 08: connection lost; 40: serialisation failure or deadlock; HYT00: H2 lock wait timeout
+                if (st.startsWith("08") || st.startsWith("40") || st.equals("HYT00")) return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean uniqueViolation(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) return true;
+        }
+        return false;
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is gone; the database drops the transaction itself
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
+    }
+
+    /** A failure of the database itself (exit 2). */
+    public static final class DatabaseException extends RuntimeException {
+        DatabaseException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The transaction hit a unique constraint: another process recorded the same thing first. */
+    public static final class DuplicateKeyException extends RuntimeException {
+        DuplicateKeyException(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    // ---- quarters
+
+    public Optional<QuarterInfo> openQuarter(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT q.name, q.base_release, q.state, q.opened_at FROM open_quarter o JOIN quarter q ON q.name = o.quarter")) {
+            return one(ps, this::quarter);
+        }
+    }
+
+    public Optional<QuarterInfo> quarter(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT name, base_release, state, opened_at FROM quarter WHERE name = ?")) {
+            ps.setString(1, name);
+            return one(ps, this::quarter);
+        }
+    }
+
+    /** Locks the quarter's row until the transaction ends, so decisions and submissions on it are serialised. */
+    public Optional<QuarterInfo> lockQuarter(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT name, base_release, state, opened_at FROM quarter WHERE name = ? FOR UPDATE")) {
+            ps.setString(1, name);
+            return one(ps, this::quarter);
+        }
+    }
+
+    private QuarterInfo quarter(ResultSet rs) throws SQLException {
+        return new QuarterInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class));
+    }
+
+    public void insertQuarter(Connection c, String name, String baseRelease, OffsetDateTime at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO quarter (name, base_release, state, opened_at) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, name);
+            ps.setString(2, baseRelease);
+            ps.setString(3, QuarterInfo.OPEN);
+            ps.setObject(4, at);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO open_quarter (slot, quarter) VALUES (1, ?)")) {
+            ps.setString(1, name);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Marks the open quarter released or closed and frees the slot for the next one. */
+    public void closeQuarter(Connection c, String name, String state, OffsetDateTime at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE quarter SET state = ?, closed_at = ? WHERE name = ?")) {
+            ps.setString(1, state);
+            ps.setObject(2, at);
+            ps.setString(3, name);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM open_quarter WHERE quarter = ?")) {
+            ps.setString(1, name);
+            ps.executeUpdate();
+        }
+    }
+
+    public void insertBaseRecords(Connection c, String quarter, List<Project> records) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO base_record (quarter, record_id, seq, record_json) VALUES (?, ?, ?, ?)")) {
+            int seq = 0;
+            for (Project p : records) {
+                ps.setString(1, quarter);
+                ps.setString(2, p.id());
+                ps.setInt(3, seq++);
+                ps.setString(4, RecordJson.write(p));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public List<Project> baseRecords(Connection c, String quarter) throws SQLException {
+        List<Project> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT record_json FROM base_record WHERE quarter = ? ORDER BY seq")) {
+            ps.setString(1, quarter);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(RecordJson.read(schema, rs.getString(1)));
+            }
+        }
+        return out;
+    }
+
+    // ---- submissions
+
+    private static final String SUBMISSION_COLUMNS = "id, quarter, sha256, curator, note, original_name, sheet, size_bytes,"
+            + " door, sheet_kind, outcome, errors, warnings, archive_path, received_at";
+
+    public Optional<Submission> submissionByHash(Connection c, String quarter, String sha256) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + SUBMISSION_COLUMNS + " FROM submission WHERE quarter = ? AND sha256 = ?")) {
+            ps.setString(1, quarter);
+            ps.setString(2, sha256);
+            return one(ps, this::submission);
+        }
+    }
+
+    public Optional<Submission> submission(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + SUBMISSION_COLUMNS + " FROM submission WHERE id = ?")) {
+            ps.setLong(1, id);
+            return one(ps, this::submission);
+        }
+    }
+
+    public List<Submission> submissions(Connection c, String quarter) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + SUBMISSION_COLUMNS + " FROM submission WHERE quarter = ? ORDER BY id")) {
+            ps.setString(1, quarter);
+            return all(ps, this::submission);
+        }
+    }
+
+    private Submission submission(ResultSet rs) throws SQLException {
+        return new Submission(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                rs.getInt(12), rs.getInt(13), rs.getString(14), rs.getObject(15, OffsetDateTime.class));
+    }
+
+    /** Inserts a submission; returns its id. Fails with a unique violation when the same content is already recorded. */
+    public long insertSubmission(Connection c, Submission s) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO submission (quarter, sha256, curator, note, original_name,"
+                + " sheet, size_bytes, door, sheet_kind, outcome, errors, warnings, archive_path, received_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, s.quarter());
+            ps.setString(2, s.sha256());
+            ps.setString(3, s.curator());
+            ps.setString(4, s.note());
+            ps.setString(5, s.originalName());
+            ps.setString(6, s.sheet());
+            ps.setLong(7, s.sizeBytes());
+            ps.setString(8, s.door());
+            ps.setString(9, s.sheetKind());
+            ps.setString(10, s.outcome());
+            ps.setInt(11, s.errors());
+            ps.setInt(12, s.warnings());
+            ps.setString(13, s.archivePath());
+            ps.setObject(14, s.receivedAt());
+            ps.executeUpdate();
+            return generatedId(ps);
+        }
+    }
+
+    // ---- changes
+
+    private static final String CHANGE_COLUMNS = "c.id, c.submission_id, c.quarter, c.record_id, c.kind, c.field_name,"
+            + " c.old_value, c.new_value, c.reason, c.sheet, c.sheet_row, c.cell, c.sources, c.state, s.curator,"
+            + " c.decided_by, c.decided_at, c.decision_reason";
+    private static final String CHANGE_FROM = " FROM proposed_change c JOIN submission s ON s.id = c.submission_id ";
+
+    public long insertChange(Connection c, ProposedChange ch) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO proposed_change (submission_id, quarter, record_id, kind,"
+                + " field_name, old_value, new_value, reason, sheet, sheet_row, cell, sources, state)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, ch.submissionId());
+            ps.setString(2, ch.quarter());
+            ps.setString(3, ch.recordId());
+            ps.setString(4, ch.kind().value());
+            ps.setString(5, ch.field());
+            ps.setString(6, ch.oldValue());
+            ps.setString(7, ch.newValue());
+            ps.setString(8, ch.reason());
+            ps.setString(9, ch.sheet());
+            ps.setInt(10, ch.row());
+            ps.setString(11, ch.cell());
+            ps.setString(12, ch.sources());
+            ps.setString(13, ChangeState.PENDING.value());
+            ps.executeUpdate();
+            return generatedId(ps);
+        }
+    }
+
+    public Optional<ProposedChange> change(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + CHANGE_COLUMNS + CHANGE_FROM + "WHERE c.id = ?")) {
+            ps.setLong(1, id);
+            return one(ps, this::change);
+        }
+    }
+
+    /** Changes of a quarter in one state (all states when null), by id. */
+    public List<ProposedChange> changes(Connection c, String quarter, ChangeState state) throws SQLException {
+        String sql = "SELECT " + CHANGE_COLUMNS + CHANGE_FROM + "WHERE c.quarter = ?" + (state == null ? "" : " AND c.state = ?")
+                + " ORDER BY c.id";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, quarter);
+            if (state != null) ps.setString(2, state.value());
+            return all(ps, this::change);
+        }
+    }
+
+    /** Approved changes of a quarter in the order they were approved. */
+    public List<ProposedChange> approvedInOrder(Connection c, String quarter) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + CHANGE_COLUMNS + CHANGE_FROM
+                + "WHERE c.quarter = ? AND c.state = ? ORDER BY c.decision_audit_id, c.id")) {
+            ps.setString(1, quarter);
+            ps.setString(2, ChangeState.APPROVED.value());
+            return all(ps, this::change);
+        }
+    }
+
+    public List<ProposedChange> changesOfSubmission(Connection c, long submissionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + CHANGE_COLUMNS + CHANGE_FROM + "WHERE c.submission_id = ? ORDER BY c.id")) {
+            ps.setLong(1, submissionId);
+            return all(ps, this::change);
+        }
+    }
+
+    public List<ProposedChange> changesOfRecord(Connection c, String recordId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + CHANGE_COLUMNS + CHANGE_FROM + "WHERE c.record_id = ? ORDER BY c.id")) {
+            ps.setString(1, recordId);
+            return all(ps, this::change);
+        }
+    }
+
+    private ProposedChange change(ResultSet rs) throws SQLException {
+        return new ProposedChange(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                ChangeKind.of(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(10), rs.getInt(11), rs.getString(12), rs.getString(13), ChangeState.of(rs.getString(14)),
+                rs.getString(15), rs.getString(16), rs.getObject(17, OffsetDateTime.class), rs.getString(18));
+    }
+
+    /** Records a decision on a pending change; false when it was no longer pending. */
+    public boolean decide(Connection c, long changeId, ChangeState state, String reviewer, String reason,
+                          OffsetDateTime at, long auditId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE proposed_change SET state = ?, decided_by = ?, decided_at = ?,"
+                + " decision_reason = ?, decision_audit_id = ? WHERE id = ? AND state = ?")) {
+            ps.setString(1, state.value());
+            ps.setString(2, reviewer);
+            ps.setObject(3, at);
+            ps.setString(4, reason);
+            ps.setLong(5, auditId);
+            ps.setLong(6, changeId);
+            ps.setString(7, ChangeState.PENDING.value());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    // ---- audit log (insert only)
+
+    /** One line of the audit log. */
+    public record AuditEntry(long id, OffsetDateTime at, String actor, String action, String quarter, Long submissionId,
+                             Long changeId, String recordId, String detail) {
+    }
+
+    public long audit(Connection c, OffsetDateTime at, String actor, String action, String quarter, Long submissionId,
+                      Long changeId, String recordId, String detail) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (logged_at, actor, action, quarter,"
+                + " submission_id, change_id, record_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setObject(1, at);
+            ps.setString(2, actor);
+            ps.setString(3, action);
+            ps.setString(4, quarter);
+            setLong(ps, 5, submissionId);
+            setLong(ps, 6, changeId);
+            ps.setString(7, recordId);
+            ps.setString(8, detail);
+            ps.executeUpdate();
+            return generatedId(ps);
+        }
+    }
+
+    public List<AuditEntry> auditOfRecord(Connection c, String recordId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, logged_at, actor, action, quarter, submission_id, change_id,"
+                + " record_id, detail FROM audit_log WHERE record_id = ? ORDER BY id")) {
+            ps.setString(1, recordId);
+            return all(ps, this::auditEntry);
+        }
+    }
+
+    private AuditEntry auditEntry(ResultSet rs) throws SQLException {
+        return new AuditEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4),
+                rs.getString(5), (Long) rs.getObject(6, Long.class), (Long) rs.getObject(7, Long.class), rs.getString(8),
+                rs.getString(9));
+    }
+
+    // ---- helpers
+
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private static <T> Optional<T> one(PreparedStatement ps, RowMapper<T> mapper) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(mapper.map(rs)) : Optional.empty();
+        }
+    }
+
+    private static <T> List<T> all(PreparedStatement ps, RowMapper<T> mapper) throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.add(mapper.map(rs));
+        }
+        return out;
+    }
+
+    private static long generatedId(PreparedStatement ps) throws SQLException {
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+            if (!keys.next()) throw new SQLException("the database returned no generated id");
+            return keys.getLong(1);
+        }
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) ps.setNull(i, Types.BIGINT);
+        else ps.setLong(i, v);
+    }
+}

@@ -1,0 +1,58 @@
+package org.sovereignai.curation;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.sovereignai.record.Project;
+import org.sovereignai.record.Schema;
+import org.sovereignai.sheet.SheetException;
+import org.sovereignai.sheet.SheetRecords;
+
+/**
+ * The published releases as the curation workflow needs them: which exist, the newest, and their records.
+ * A folder of {@code snapshots/} counts as a release when it is named {@code YYYY-Qn[.N]} and holds a
+ * {@code manifest.json} (written last by a publish, so a half-written folder never counts).
+ */
+public final class Releases {
+    private final Path snapshots;
+    private final Schema schema;
+
+    public Releases(Path snapshots, Schema schema) {
+        this.snapshots = snapshots;
+        this.schema = schema;
+    }
+
+    /** Release names, oldest first. */
+    public List<QuarterName> all() throws IOException {
+        List<QuarterName> out = new ArrayList<>();
+        if (!Files.isDirectory(snapshots)) return out;
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(snapshots)) {
+            for (Path dir : dirs) {
+                QuarterName name = QuarterName.parse(dir.getFileName().toString());
+                if (name != null && Files.isDirectory(dir) && Files.isRegularFile(dir.resolve("manifest.json"))) out.add(name);
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    public Optional<QuarterName> newest() throws IOException {
+        List<QuarterName> all = all();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /** The records of a release, from its {@code projects.csv}. */
+    public List<Project> read(QuarterName release) throws IOException {
+        Path csv = snapshots.resolve(release.text()).resolve("projects.csv");
+        try {
+            return SheetRecords.read(csv, schema);
+        } catch (SheetException e) {
+            throw new IOException("cannot read release " + release + " (" + csv + "): " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.sovereignai.curation;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reviewing proposed changes one by one (or a whole submission at once). A change in conflict cannot be approved until
+ * its rivals are rejected. Every decision is one transaction that also writes the audit log.
+ */
+public final class Review {
+    private final CurationRepository repo;
+    private final Quarters quarters;
+
+    public Review(CurationRepository repo, Quarters quarters) {
+        this.repo = repo;
+        this.quarters = quarters;
+    }
+
+    /** A pending change with the pending changes it conflicts with. */
+    public record Item(ProposedChange change, List<ProposedChange> rivals) {
+        public boolean conflicted() {
+            return !rivals.isEmpty();
+        }
+    }
+
+    /** Pending changes of the open quarter, oldest first, conflicts flagged. */
+    public List<Item> pending() {
+        QuarterInfo q = quarters.requireOpen();
+        List<ProposedChange> pending = repo.read(c -> repo.changes(c, q.name(), ChangeState.PENDING));
+        var byRecord = Conflicts.byRecord(pending);
+        List<Item> out = new ArrayList<>(pending.size());
+        for (ProposedChange p : pending) out.add(new Item(p, Conflicts.rivalsOf(p, byRecord)));
+        return out;
+    }
+
+    /** One change (any state, any quarter) with its current rivals. */
+    public Item show(String label) {
+        long id = changeId(label);
+        ProposedChange ch = repo.read(c -> repo.change(c, id)).orElseThrow(() -> CurationException.usage("no change " + label));
+        List<ProposedChange> pending = repo.read(c -> repo.changes(c, ch.quarter(), ChangeState.PENDING));
+        return new Item(ch, ch.pending() ? Conflicts.rivalsOf(ch, Conflicts.byRecord(pending)) : List.of());
+    }
+
+    /**
+     * Approves changes, all or none: each label is a change ({@code C12}) or a submission ({@code S3}, meaning all its
+     * pending changes). Refused when one is not pending or is in conflict, naming the rival.
+     */
+    public List<ProposedChange> approve(List<String> labels, String reviewer) {
+        String who = requireReviewer(reviewer);
+        QuarterInfo q = quarters.requireOpen();
+        return repo.inTransaction(c -> {
+            repo.lockQuarter(c, q.name());
+            List<ProposedChange> targets = resolve(c, q, labels);
+            var pending = Conflicts.byRecord(repo.changes(c, q.name(), ChangeState.PENDING));
+            List<String> problems = new ArrayList<>();
+            for (ProposedChange t : targets) {
+                List<ProposedChange> rivals = Conflicts.rivalsOf(t, pending);
+                if (!rivals.isEmpty()) {
+                    List<String> names = new ArrayList<>();
+                    for (ProposedChange r : rivals) names.add(r.label() + " (" + r.curator() + ": " + ProposedChange.show(r.newValue()) + ")");
+                    problems.add(t.label() + " (" + t.describe() + ") conflicts with " + String.join(", ", names)
+                            + "; reject one of them first");
+                }
+            }
+            if (problems.size() > 10) {
+                int more = problems.size() - 10;
+                problems = new ArrayList<>(problems.subList(0, 10));
+                problems.add("... and " + more + " more changes in conflict");
+            }
+            if (!problems.isEmpty()) throw CurationException.data(String.join("\n", problems));
+            var now = CurationRepository.now();
+            List<ProposedChange> done = new ArrayList<>();
+            for (ProposedChange t : targets) {
+                long auditId = repo.audit(c, now, who, "change-approved", q.name(), t.submissionId(), t.id(), t.recordId(),
+                        t.label() + " " + t.describe() + " proposed by " + t.curator());
+                repo.decide(c, t.id(), ChangeState.APPROVED, who, null, now, auditId);
+                done.add(repo.change(c, t.id()).orElseThrow());
+            }
+            return done;
+        });
+    }
+
+    /** Rejects changes (or all pending changes of a submission), all or none; a reason is required. */
+    public List<ProposedChange> reject(List<String> labels, String reviewer, String reason) {
+        String who = requireReviewer(reviewer);
+        String why = HumanText.note(reason);
+        if (why == null) throw CurationException.usage("a rejection needs --reason: the curator reads it");
+        QuarterInfo q = quarters.requireOpen();
+        return repo.inTransaction(c -> {
+            repo.lockQuarter(c, q.name());
+            List<ProposedChange> targets = resolve(c, q, labels);
+            var now = CurationRepository.now();
+            List<ProposedChange> done = new ArrayList<>();
+            for (ProposedChange t : targets) {
+                long auditId = repo.audit(c, now, who, "change-rejected", q.name(), t.submissionId(), t.id(), t.recordId(),
+                        t.label() + " " + t.describe() + " proposed by " + t.curator() + "; reason: " + why);
+                repo.decide(c, t.id(), ChangeState.REJECTED, who, why, now, auditId);
+                done.add(repo.change(c, t.id()).orElseThrow());
+            }
+            return done;
+        });
+    }
+
+    private List<ProposedChange> resolve(Connection c, QuarterInfo q, List<String> labels) throws SQLException {
+        if (labels == null || labels.isEmpty()) throw CurationException.usage("name at least one change (C12) or submission (S3)");
+        Set<Long> seen = new LinkedHashSet<>();
+        List<ProposedChange> out = new ArrayList<>();
+        for (String raw : labels) {
+            String label = raw.strip().toUpperCase(Locale.ROOT);
+            List<ProposedChange> found;
+            if (label.startsWith("S")) {
+                long sid = number(label, raw);
+                Submission s = repo.submission(c, sid).orElseThrow(() -> CurationException.usage("no submission " + raw));
+                if (!s.quarter().equals(q.name())) throw CurationException.usage(raw + " belongs to quarter " + s.quarter());
+                found = new ArrayList<>();
+                for (ProposedChange p : repo.changesOfSubmission(c, sid)) if (p.pending()) found.add(p);
+                if (found.isEmpty()) throw CurationException.usage(raw + " has no pending changes");
+            } else {
+                long id = changeId(label);
+                ProposedChange p = repo.change(c, id).orElseThrow(() -> CurationException.usage("no change " + raw));
+                if (!p.quarter().equals(q.name())) throw CurationException.usage(raw + " belongs to quarter " + p.quarter());
+                if (!p.pending()) {
+                    throw CurationException.usage(p.label() + " was already " + p.state().value() + " by " + p.decidedBy()
+                            + " on " + p.decidedAt());
+                }
+                found = List.of(p);
+            }
+            for (ProposedChange p : found) if (seen.add(p.id())) out.add(p);
+        }
+        return out;
+    }
+
+    static long changeId(String label) {
+        String l = label.strip().toUpperCase(Locale.ROOT);
+        if (!l.startsWith("C")) throw CurationException.usage("'" + label + "' is not a change id (like C12)");
+        return number(l, label);
+    }
+
+    private static long number(String label, String raw) {
+        try {
+            return Long.parseLong(label.substring(1));
+        } catch (NumberFormatException e) {
+            throw CurationException.usage("'" + raw + "' is not a change (C12) or submission (S3) id");
+        }
+    }
+
+    private static String requireReviewer(String reviewer) {
+        String who = HumanText.note(reviewer);
+        if (who == null) throw CurationException.usage("--reviewer NAME is required: every decision names its reviewer");
+        return who;
+    }
+}

@@ -1,0 +1,240 @@
+package org.sovereignai.curation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.sovereignai.check.Report;
+import org.sovereignai.io.AtomicFiles;
+import org.sovereignai.io.Hashes;
+import org.sovereignai.io.Json;
+import org.sovereignai.record.Schema;
+
+/**
+ * Receives a curator's file, whichever door it came through. The steps, and what a crash after each leaves:
+ * <ol>
+ *   <li>identify: size checked against the limit, content hashed. Nothing written.</li>
+ *   <li>archive: a verbatim copy under {@code curation/submissions/QUARTER/SHA256/original.EXT}, written to a temporary
+ *       name and renamed. The path comes from the hash only, so a retry writes the same file. A crash here leaves an
+ *       archive without a database row: the next attempt (the file is still in the inbox, or the curator runs submit
+ *       again) does not find the hash in the database and completes the submission.</li>
+ *   <li>validate and propose against the draft; write report.json and report.txt beside the copy.</li>
+ *   <li>one database transaction: the submission, its changes and their audit lines, all or nothing. The unique
+ *       (quarter, sha256) constraint makes a concurrent duplicate lose cleanly.</li>
+ *   <li>write submission.json (the outcome and the submission's id) beside the copy. A crash before this is repaired
+ *       by the next attempt, which finds the hash in the database and writes it.</li>
+ * </ol>
+ */
+public final class Submissions {
+    public static final String ARCHIVE_FILE = "original";
+
+    private final Workspace workspace;
+    private final CurationSettings settings;
+    private final CurationRepository repo;
+    private final Schema schema;
+
+    public Submissions(Workspace workspace, CurationSettings settings, CurationRepository repo, Schema schema) {
+        this.workspace = workspace;
+        this.settings = settings;
+        this.repo = repo;
+        this.schema = schema;
+    }
+
+    /**
+     * A file to receive.
+     *
+     * @param originalName the name as the curator sent it (data only, sanitised for display)
+     * @param door         {@code cli} or {@code inbox}
+     */
+    public record Request(Path file, String originalName, String curator, String note, String door) {
+    }
+
+    /**
+     * A file identified: the quarter it goes to, its size and hash, or why it is refused.
+     *
+     * @param refusal null when the file may be processed
+     */
+    public record Fingerprint(String quarter, long size, String sha256, String refusal) {
+        /** The idempotency key: the same content is applied once per quarter. */
+        public String key() {
+            return quarter + ":" + sha256;
+        }
+    }
+
+    /** Receives a file: {@link #identify} then {@link #submit(Request, Fingerprint)}. */
+    public SubmissionResult submit(Request request) throws IOException {
+        return submit(request, identify(request));
+    }
+
+    /** Checks the file's size before reading it, then hashes it. */
+    public Fingerprint identify(Request request) throws IOException {
+        String quarter = repo.read(c -> repo.openQuarter(c)).map(QuarterInfo::name).orElseThrow(() ->
+                CurationException.usage("no quarter is open: run './sai quarter open YYYY-Qn' first"));
+        Path file = request.file();
+        if (!Files.isRegularFile(file)) throw CurationException.usage("no such file: " + file);
+        long size = Files.size(file);
+        if (size > settings.maxSubmissionBytes()) {
+            return new Fingerprint(quarter, size, null, "'" + FileNames.display(request.originalName()) + "' is "
+                    + mib(size) + ", larger than the " + mib(settings.maxSubmissionBytes()) + " a submission may be"
+                    + " (setting sai.submission.max-bytes); it was not read. Split it, or send only the changed rows.");
+        }
+        String sha = Hashes.sha256(file);
+        CrashPoints.reach(CrashPoints.IDENTIFIED);
+        return new Fingerprint(quarter, size, sha, null);
+    }
+
+    private static String mib(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
+    }
+
+    /** Whether this content was already recorded for the quarter (the idempotent consumer's question). */
+    public boolean known(String quarter, String sha256) {
+        return repo.read(c -> repo.submissionByHash(c, quarter, sha256)).isPresent();
+    }
+
+    public SubmissionResult submit(Request request, Fingerprint fp) throws IOException {
+        String display = FileNames.display(request.originalName());
+        String curator = HumanText.name(request.curator());
+        if (fp.refusal() != null) {
+            repo.inTransaction(c -> repo.audit(c, CurationRepository.now(), curator, "submission-refused", fp.quarter(),
+                    null, null, null, display + ": " + fp.refusal()));
+            return new SubmissionResult(SubmissionResult.Outcome.REFUSED, null, List.of(), new Report(), fp.refusal());
+        }
+        Optional<SubmissionResult> dup = duplicate(fp);
+        if (dup.isPresent()) return dup.get();
+
+        Path dir = workspace.submissions().resolve(fp.quarter()).resolve(fp.sha256());
+        Path archived = dir.resolve(ARCHIVE_FILE + "." + FileNames.extension(request.originalName()));
+        archive(request.file(), archived, fp.sha256());
+        CrashPoints.reach(CrashPoints.ARCHIVED);
+
+        QuarterInfo q = repo.read(c -> repo.quarter(c, fp.quarter())).orElseThrow();
+        Draft draft = repo.read(c -> Draft.load(c, repo, schema, q));
+        Proposal proposal = new Proposals(schema, workspace.work()).propose(archived, display, draft, fp.quarter());
+        Report report = proposal.report();
+        if (report.ioFailure()) {
+            throw new IOException("cannot read the archived copy " + archived + ": " + report.findings());
+        }
+        boolean valid = report.valid();
+        String outcome = valid ? Submission.ACCEPTED : Submission.REJECTED;
+        List<ProposedChange> proposed = valid ? proposal.changes() : List.of();
+        AtomicFiles.write(dir.resolve("report.json"), SubmissionReport.json(display, fp.sha256(), fp.quarter(), curator,
+                outcome, report, proposed.size()));
+        AtomicFiles.write(dir.resolve("report.txt"), SubmissionReport.text(display, fp.quarter(), curator, outcome, report,
+                proposed.size()));
+
+        OffsetDateTime now = CurationRepository.now();
+        Submission draftRow = new Submission(0, fp.quarter(), fp.sha256(), curator, HumanText.note(request.note()), display,
+                proposal.sheet(), fp.size(), request.door(), proposal.sheetKind(), outcome, (int) report.errors(),
+                (int) report.warnings(), workspace.home().relativize(dir).toString().replace('\\', '/'), now);
+        Recorded recorded;
+        try {
+            recorded = repo.inTransaction(c -> record(c, draftRow, proposed, now));
+        } catch (CurationRepository.DuplicateKeyException e) {
+            return duplicate(fp).orElseThrow(() -> e);
+        }
+        if (recorded == null) return duplicate(fp).orElseThrow();
+        CrashPoints.reach(CrashPoints.COMMITTED);
+        writeOutcome(dir, recorded.submission());
+        String message = valid
+                ? recorded.submission().label() + " accepted: " + recorded.changes().size() + " change(s) proposed for review"
+                : recorded.submission().label() + " rejected: " + report.errors() + " error(s); nothing changed in the draft";
+        return new SubmissionResult(valid ? SubmissionResult.Outcome.ACCEPTED : SubmissionResult.Outcome.REJECTED,
+                recorded.submission(), recorded.changes(), report, message);
+    }
+
+    private record Recorded(Submission submission, List<ProposedChange> changes) {
+    }
+
+    private Recorded record(java.sql.Connection c, Submission s, List<ProposedChange> proposed, OffsetDateTime now)
+            throws java.sql.SQLException {
+        QuarterInfo q = repo.lockQuarter(c, s.quarter()).orElseThrow();
+        if (!QuarterInfo.OPEN.equals(q.state())) {
+            throw CurationException.usage("quarter " + q.name() + " was closed while the submission was processed");
+        }
+        if (repo.submissionByHash(c, s.quarter(), s.sha256()).isPresent()) return null;
+        long id = repo.insertSubmission(c, s);
+        Submission saved = new Submission(id, s.quarter(), s.sha256(), s.curator(), s.note(), s.originalName(), s.sheet(),
+                s.sizeBytes(), s.door(), s.sheetKind(), s.outcome(), s.errors(), s.warnings(), s.archivePath(), s.receivedAt());
+        repo.audit(c, now, s.curator(), "submission-" + s.outcome(), s.quarter(), id, null, null,
+                s.originalName() + " (" + s.door() + ", sha256 " + s.sha256() + ", " + s.errors() + " errors, "
+                        + s.warnings() + " warnings)" + (s.note() == null ? "" : "; note: " + s.note()));
+        List<ProposedChange> saved_ = new ArrayList<>(proposed.size());
+        for (ProposedChange p : proposed) {
+            long cid = repo.insertChange(c, p.recorded(0, id, s.curator()));
+            ProposedChange done = p.recorded(cid, id, s.curator());
+            repo.audit(c, now, s.curator(), "change-proposed", s.quarter(), id, cid, p.recordId(),
+                    done.label() + " " + done.describe() + " (cell " + p.cell() + ")");
+            saved_.add(done);
+        }
+        CrashPoints.reach(CrashPoints.IN_TRANSACTION);
+        return new Recorded(saved, saved_);
+    }
+
+    private Optional<SubmissionResult> duplicate(Fingerprint fp) throws IOException {
+        Optional<Submission> known = repo.read(c -> repo.submissionByHash(c, fp.quarter(), fp.sha256()));
+        if (known.isEmpty()) return Optional.empty();
+        Submission s = known.get();
+        Path dir = workspace.home().resolve(s.archivePath());
+        if (!Files.exists(dir.resolve("submission.json"))) writeOutcome(dir, s); // finish what a crash interrupted
+        List<ProposedChange> changes = repo.read(c -> repo.changesOfSubmission(c, s.id()));
+        return Optional.of(new SubmissionResult(SubmissionResult.Outcome.DUPLICATE, s, changes, new Report(),
+                "the same file (sha256 " + s.sha256().substring(0, 12) + "...) was already submitted as " + s.label()
+                        + " by " + s.curator() + " on " + s.receivedAt() + " (" + s.outcome() + "); not applied again"));
+    }
+
+    /** Copies the file into the archive under its hash; verifies the copy is what was hashed. */
+    private static void archive(Path source, Path target, String sha256) throws IOException {
+        if (Files.exists(target) && sha256.equals(Hashes.sha256(target))) return;
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), ".incoming-", ".tmp");
+        try {
+            MessageDigest md = Hashes.sha256();
+            try (InputStream in = new DigestInputStream(Files.newInputStream(source), md);
+                 OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.TRUNCATE_EXISTING)) {
+                in.transferTo(out);
+            }
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            if (!sha256.equals(HexFormat.of().formatHex(md.digest()))) {
+                throw new IOException("the file changed while it was being read; submit it again once it is saved");
+            }
+            AtomicFiles.move(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void writeOutcome(Path dir, Submission s) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("submission", s.label());
+        m.put("quarter", s.quarter());
+        m.put("sha256", s.sha256());
+        m.put("curator", s.curator());
+        m.put("note", s.note());
+        m.put("original_name", s.originalName());
+        m.put("sheet", s.sheet());
+        m.put("size_bytes", s.sizeBytes());
+        m.put("door", s.door());
+        m.put("sheet_kind", s.sheetKind());
+        m.put("outcome", s.outcome());
+        m.put("errors", s.errors());
+        m.put("warnings", s.warnings());
+        m.put("received_at", s.receivedAt().toString());
+        AtomicFiles.write(dir.resolve("submission.json"), Json.write(m));
+    }
+}

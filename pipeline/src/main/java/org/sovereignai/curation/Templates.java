@@ -1,0 +1,184 @@
+package org.sovereignai.curation;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.sovereignai.io.AtomicFiles;
+import org.sovereignai.record.FieldSpec;
+import org.sovereignai.record.Layer;
+import org.sovereignai.record.Project;
+import org.sovereignai.record.Schema;
+import org.sovereignai.record.Vocabulary;
+
+/**
+ * The curators' templates for a quarter: {@code QUARTER.csv} and {@code QUARTER.xlsx}, pre-filled with every record of
+ * the draft, one column per field in contract order plus the control columns {@code _action} and {@code _reason}.
+ * The workbook freezes the header row and explains every field on a second sheet, "Fields", from the contract's data.
+ */
+public final class Templates {
+    public static final String RECORDS_SHEET = "Projects";
+    public static final String FIELDS_SHEET = "Fields";
+
+    private final Schema schema;
+
+    public Templates(Schema schema) {
+        this.schema = schema;
+    }
+
+    /** Writes both templates; returns their paths (CSV first). */
+    public List<Path> write(Path dir, String quarter, List<Project> records) throws IOException {
+        Path csv = dir.resolve(quarter + ".csv");
+        Path xlsx = dir.resolve(quarter + ".xlsx");
+        AtomicFiles.write(csv, csv(records));
+        AtomicFiles.write(xlsx, xlsx(quarter, records));
+        return List.of(csv, xlsx);
+    }
+
+    private List<String> header() {
+        List<String> h = new ArrayList<>();
+        for (FieldSpec f : schema.fields()) h.add(f.name());
+        h.add(Proposals.ACTION);
+        h.add(Proposals.REASON);
+        return h;
+    }
+
+    /** UTF-8 with a byte-order mark, so Excel opens accented names correctly; the reader accepts the mark. */
+    byte[] csv(List<Project> records) throws IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        try (Writer w = new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+             CSVPrinter out = new CSVPrinter(w, CSVFormat.RFC4180)) {
+            out.printRecord(header());
+            for (Project p : records) {
+                List<String> row = new ArrayList<>();
+                for (String v : p.values()) row.add(v == null ? "" : v);
+                row.add("");
+                row.add("");
+                out.printRecord(row);
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    byte[] xlsx(String quarter, List<Project> records) throws IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (OutputStream os = bytes) {
+            Workbook wb = new Workbook(os, "Sovereign AI Index", "1.0");
+            wb.properties().setTitle("Sovereign AI Index curator template " + quarter);
+            Worksheet ws = wb.newWorksheet(RECORDS_SHEET);
+            List<String> header = header();
+            for (int c = 0; c < header.size(); c++) {
+                ws.value(0, c, header.get(c));
+                ws.style(0, c).bold().fillColor("DDEBF7").set();
+                ws.width(c, c == 0 ? 24 : 18);
+            }
+            ws.freezePane(1, 1); // the header row and the id column stay in view
+            int r = 1;
+            for (Project p : records) {
+                for (FieldSpec f : schema.fields()) {
+                    String v = p.get(f);
+                    if (v == null) continue;
+                    if (f.type().numeric() && !f.multi()) {
+                        try {
+                            ws.value(r, f.index(), new BigDecimal(v));
+                            continue;
+                        } catch (NumberFormatException e) {
+                            // keep the text; the validator reports it
+                        }
+                    }
+                    ws.value(r, f.index(), v);
+                }
+                r++;
+            }
+            fieldsSheet(wb.newWorksheet(FIELDS_SHEET));
+            wb.finish();
+        }
+        return bytes.toByteArray();
+    }
+
+    private void fieldsSheet(Worksheet ws) {
+        String[] header = {"column", "description", "required", "layers", "several values", "allowed values", "example"};
+        for (int c = 0; c < header.length; c++) {
+            ws.value(0, c, header[c]);
+            ws.style(0, c).bold().fillColor("DDEBF7").set();
+        }
+        ws.width(0, 22);
+        ws.width(1, 70);
+        ws.width(2, 22);
+        ws.width(3, 22);
+        ws.width(4, 14);
+        ws.width(5, 70);
+        ws.width(6, 30);
+        ws.freezePane(1, 1);
+        int r = 1;
+        for (FieldSpec f : schema.fields()) {
+            ws.value(r, 0, f.name());
+            ws.value(r, 1, f.description());
+            ws.value(r, 2, f.required() ? (f.common() ? "yes" : "yes, for " + layers(f)) : "no");
+            ws.value(r, 3, f.common() ? "all" : layers(f));
+            ws.value(r, 4, f.multi() ? "yes, separated by ;" : "no");
+            ws.value(r, 5, allowed(f));
+            if (f.example() != null) ws.value(r, 6, f.example());
+            r++;
+        }
+        String[][] control = {
+                {Proposals.ACTION, "Blank: change the record with this id, or add it when the id is new. 'add' or 'update' to say which you mean"
+                        + " (the row is refused if it is the other). 'remove' takes the record out of the index.", "no", "all", "no",
+                        "blank, add, update, remove", "remove"},
+                {Proposals.REASON, "Why: required when _action is remove, welcome on any row.", "for remove", "all", "no", "free text",
+                        "merged into sea-lion"},
+        };
+        for (String[] row : control) {
+            for (int c = 0; c < row.length; c++) ws.value(r, c, row[c]);
+            r++;
+        }
+        r++;
+        String[] rules = {
+                "How a sheet is read:",
+                "A blank cell means 'no change'. To empty a field, type " + Proposals.CLEAR + " in its cell.",
+                "Send every record or only the rows you changed: a record you leave out is never removed.",
+                "A column you leave out changes nothing, so a sheet of only id and the columns you changed is fine.",
+                "Several values go in one cell, separated by ';'.",
+                "Dates: YYYY-Qn, YYYY-MM or YYYY-MM-DD. Numbers without thousands separators.",
+        };
+        for (String line : rules) ws.value(r++, 0, line);
+    }
+
+    private static String layers(FieldSpec f) {
+        List<String> out = new ArrayList<>();
+        for (Layer l : Layer.values()) if (f.appliesTo(l)) out.add(l.value());
+        return String.join(", ", out);
+    }
+
+    private String allowed(FieldSpec f) {
+        String type = switch (f.type()) {
+            case ID -> "lower-case letters, digits and single hyphens";
+            case DATE -> "YYYY-Qn, YYYY-MM or YYYY-MM-DD";
+            case NUMBER -> "a number" + (f.minimum() == null ? "" : ", at least " + BigDecimal.valueOf(f.minimum()).stripTrailingZeros().toPlainString());
+            case INTEGER -> "a whole number" + (f.minimum() == null ? "" : ", at least " + BigDecimal.valueOf(f.minimum()).stripTrailingZeros().toPlainString());
+            case URL -> "absolute http(s) URLs";
+            case LANGUAGE -> "ISO 639-1 or 639-3 codes";
+            case LICENSE -> "an SPDX id or free text";
+            case BASE_MODEL -> "family or family:variant; a family from this list or the id of another models record";
+            case JURISDICTION -> "ISO 3166-1 alpha-2 codes, EU, or an ISO 3166-2 subdivision of one";
+            default -> "free text";
+        };
+        String max = f.maxLength() > 0 ? " (at most " + f.maxLength() + " characters)" : "";
+        if (f.vocabulary() == null || !schema.vocabularies().containsKey(f.vocabulary())) return type + max;
+        Vocabulary v = schema.vocabulary(f.vocabulary());
+        String values = String.join(", ", v.values());
+        if (values.length() > 30_000) values = values.substring(0, 30_000) + "...";
+        return f.type() == org.sovereignai.record.FieldType.ENUM ? values : type + ": " + values;
+    }
+}

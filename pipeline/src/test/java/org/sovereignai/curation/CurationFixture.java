@@ -1,0 +1,92 @@
+package org.sovereignai.curation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.sovereignai.cli.Sai;
+
+/**
+ * A project home in a temporary folder: one published release (2025-Q4, three records: sea-lion, apertus,
+ * isambard-ai), a real H2 file database under curation/db/, fast inbox timings.
+ */
+public final class CurationFixture {
+    public static final String BASE = "2025-Q4";
+    public static final String QUARTER = "2026-Q1";
+
+    public final Path home;
+    public final Workspace workspace;
+
+    public CurationFixture(Path home) throws IOException {
+        this.home = home;
+        this.workspace = new Workspace(home);
+        release(BASE, baseCsv());
+    }
+
+    public static String baseCsv() throws IOException {
+        try (InputStream in = CurationFixture.class.getResourceAsStream("/curation/base-2025-Q4.csv")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A published release as the curation workflow reads it: projects.csv plus a manifest.json. */
+    public void release(String name, String projectsCsv) throws IOException {
+        Path dir = home.resolve("snapshots").resolve(name);
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("projects.csv"), projectsCsv);
+        Files.writeString(dir.resolve("manifest.json"), "{\"release\":\"" + name + "\"}\n");
+    }
+
+    public CurationSettings settings() {
+        return CurationSettings.load(workspace).withDbUrl(CurationSettings.embeddedUrl(workspace)).withInboxTiming(100, 100);
+    }
+
+    public Curation open() {
+        return Curation.open(workspace, settings());
+    }
+
+    /** Opens the workflow with the quarter already open. */
+    public Curation openQuarter() throws IOException {
+        Curation c = open();
+        c.quarters().open(QUARTER, "lead");
+        return c;
+    }
+
+    public Path write(String name, String content) throws IOException {
+        Path p = home.resolve("incoming").resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, content);
+        return p;
+    }
+
+    public SubmissionResult submit(Curation c, Path file, String curator) throws IOException {
+        return c.submissions().submit(new Submissions.Request(file, file.getFileName().toString(), curator, null, "cli"));
+    }
+
+    public static java.util.List<Submission> submissions(Curation c) {
+        return c.repository().read(x -> c.repository().submissions(x, QUARTER));
+    }
+
+    public static java.util.List<ProposedChange> changes(Curation c) {
+        return c.repository().read(x -> c.repository().changes(x, QUARTER, null));
+    }
+
+    /** Runs the command line in this JVM against this home; returns exit code and output. */
+    public Cli cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--home";
+        all[args.length + 1] = home.toString();
+        int code = Sai.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
+        return new Cli(code, out.toString(), err.toString());
+    }
+
+    public record Cli(int code, String out, String err) {
+    }
+}
