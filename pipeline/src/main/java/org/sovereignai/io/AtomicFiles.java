@@ -26,6 +26,7 @@ public final class AtomicFiles {
                 ch.write(java.nio.ByteBuffer.wrap(content));
                 ch.force(true);
             }
+            publishable(tmp);
             move(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
@@ -34,6 +35,18 @@ public final class AtomicFiles {
 
     public static void write(Path target, String text) throws IOException {
         write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Temporary files are created owner-only; published files must be readable by everyone, like any other file
+     * the user writes (rw-r--r--). No-op where the file system has no POSIX permissions.
+     */
+    public static void publishable(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its default permissions apply
+        }
     }
 
     /** Renames source onto target atomically where the file system allows it (it does on one local file system). */
