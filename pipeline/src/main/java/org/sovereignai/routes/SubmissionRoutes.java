@@ -31,6 +31,9 @@ public final class SubmissionRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // Failures go back to the caller (the CLI prints a message, the inbox moves the file to rejected/ with a
+        // report); the default handler would also log a stack trace, which curators must never see.
+        errorHandler(noErrorHandler());
         from(SUBMIT).routeId("submission")
                 .process(this::identify)
                 .filter(header(KEY).isNotNull())
