@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ValidateCommand.class,
+                SchemaCommand.class,
         })
 public final class Sai implements Runnable {
     public static final int OK = 0;
