@@ -30,6 +30,9 @@ final class FieldCheck {
     private final Vocabulary jurisdictions;
     private final FieldSpec layerField;
     private final int maxCellChars;
+    /** applies[field][layer]: FieldSpec.appliesTo, looked up without hashing on every cell. */
+    private final boolean[][] applies;
+    private final boolean[] common;
 
     FieldCheck(Schema schema, int maxCellChars) {
         List<FieldSpec> list = schema.fields();
@@ -43,6 +46,12 @@ final class FieldCheck {
         this.jurisdictions = schema.vocabulary(Schema.JURISDICTIONS_VOCABULARY);
         this.layerField = schema.require(Schema.LAYER);
         this.maxCellChars = maxCellChars;
+        this.applies = new boolean[fields.length][Layer.values().length];
+        this.common = new boolean[fields.length];
+        for (FieldSpec f : fields) {
+            for (Layer l : Layer.values()) applies[f.index()][l.ordinal()] = f.appliesTo(l);
+            common[f.index()] = f.common();
+        }
     }
 
     /** Checks every field of the row; returns the record's layer, or null when it is blank or unknown. */
@@ -52,10 +61,10 @@ final class FieldCheck {
         for (FieldSpec f : fields) {
             String v = p.get(f);
             if (v == null) {
-                if (f.required() && (f.common() || (layer != null && f.appliesTo(layer)))) missing(rr, f, out);
+                if (f.required() && (common[f.index()] || (layer != null && applies[f.index()][layer.ordinal()]))) missing(rr, f, out);
                 continue;
             }
-            if (layer != null && !f.appliesTo(layer)) {
+            if (layer != null && !applies[f.index()][layer.ordinal()]) {
                 out.accept(Code.NOT_FOR_LAYER.at(at(rr, f), p.id(), v, f.name() + " belongs to " + layersOf(f)
                         + " records only; this is a " + layer.value() + " record, so leave it blank."));
                 continue;

@@ -33,7 +33,7 @@ final class SetCheck {
     private final FieldSpec aliasesField;
     private final FieldSpec baseModelsField;
     private final Vocabulary families;
-    private final Map<String, Integer> ids = new HashMap<>(1 << 12);
+    private final IdIndex ids = new IdIndex();
     private final List<Use> aliases = new ArrayList<>();
     private final List<Use> bases = new ArrayList<>();
 
@@ -52,8 +52,8 @@ final class SetCheck {
     void add(Project p, int row, Layer layer, Columns columns, Position sheet, Consumer<Finding> out) {
         String id = p.id();
         if (id != null) {
-            Integer first = ids.putIfAbsent(id, pack(row, layer));
-            if (first != null) {
+            int first = ids.putIfAbsent(id, pack(row, layer));
+            if (first >= 0) {
                 out.accept(Code.DUPLICATE_ID.at(cell(sheet, columns, idField, row), id, id, "the id '" + id
                         + "' is already used in row " + rowOf(first) + "; every project needs its own id."
                         + " If both rows are the same project, merge them; otherwise give this one a different id."));
@@ -75,16 +75,16 @@ final class SetCheck {
     /** Reports the rules that needed the whole set. */
     void finish(Columns columns, Position sheet, Consumer<Finding> out) {
         for (Use u : aliases) {
-            Integer owner = ids.get(u.key);
-            if (owner == null || u.key.equals(u.ownerId) || rowOf(owner) == u.row) continue;
+            int owner = ids.get(u.key);
+            if (owner < 0 || u.key.equals(u.ownerId) || rowOf(owner) == u.row) continue;
             out.accept(Code.ID_ALIAS_COLLISION.at(cell(sheet, columns, aliasesField, u.row), u.ownerId, u.value,
                     "the alias '" + u.value + "' is the id of another record (row " + rowOf(owner) + "), so a search for '"
                             + u.key + "' would find two projects. Remove the alias, or merge the two rows if they are one project."));
         }
         Map<String, List<Use>> edges = new LinkedHashMap<>();
         for (Use u : bases) {
-            Integer target = ids.get(u.key);
-            if (target == null) {
+            int target = ids.get(u.key);
+            if (target < 0) {
                 out.accept(Code.UNKNOWN_BASE_MODEL.at(cell(sheet, columns, baseModelsField, u.row), u.ownerId, u.value,
                         "'" + u.key + "' is neither a model family (" + String.join(", ", families.values())
                                 + ") nor the id of a models record in this sheet." + Suggest.didYouMean(u.key, families.values())

@@ -8,6 +8,7 @@ import org.sovereignai.record.Project;
 import org.sovereignai.record.Schema;
 import org.sovereignai.sheet.Columns;
 import org.sovereignai.sheet.Position;
+import org.sovereignai.sheet.ReadAheadSheet;
 import org.sovereignai.sheet.RecordRow;
 import org.sovereignai.sheet.Row;
 import org.sovereignai.sheet.Sheet;
@@ -51,7 +52,7 @@ public final class Validator {
     public Report validate(Path file, String displayName, String sheetName, Consumer<RecordRow> sink) {
         Report report = new Report();
         Consumer<Finding> out = report::add;
-        try (Sheet sheet = Sheets.open(file, displayName, sheetName, limits)) {
+        try (Sheet sheet = ReadAheadSheet.of(Sheets.open(file, displayName, sheetName, limits))) {
             Position where = sheet.position();
             if (sheet.header().isEmpty()) {
                 out.accept(Code.EMPTY_FILE.at(where, null, null,
