@@ -61,7 +61,11 @@ final class FieldCheck {
         for (FieldSpec f : fields) {
             String v = p.get(f);
             if (v == null) {
-                if (f.required() && (common[f.index()] || (layer != null && applies[f.index()][layer.ordinal()]))) missing(rr, f, out);
+                if (!f.required()) continue;
+                // a common field's missing column is reported once, by HeaderCheck, not on every row
+                if (common[f.index()] ? rr.columns().columnOf(f) >= 0 : layer != null && applies[f.index()][layer.ordinal()]) {
+                    missing(rr, f, out);
+                }
                 continue;
             }
             if (layer != null && !applies[f.index()][layer.ordinal()]) {
