@@ -170,4 +170,18 @@ class CsvBadInputTest {
                 + "a,A,data,FR,Org,2024-Q1,https://example.gov/a,\n");
         assertOne(validate(p), "unknown-column", 3, "bogus", "H3");
     }
+
+    @Test
+    void anOldXlsWorkbookIsNamedAsSuch() throws IOException {
+        Report r = validate(bytes("old.xls", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0, 0, 0}));
+        assertTrue(assertOne(r, "unsupported-format", null, null, null).message().contains("97-2003"));
+    }
+
+    @Test
+    void aSheetNameForACsvIsAUsageError() throws IOException {
+        Path p = TestSheets.text(dir, "x.csv", HEADER + "a,A,data,FR,Org,2024-Q1,https://example.gov/a\n");
+        Report r = new Validator(TestSheets.SCHEMA).validate(p, "Projects", row -> { });
+        assertOne(r, "sheet-option-on-csv", null, null, null);
+        assertEquals(2, r.exitCode());
+    }
 }
