@@ -2,7 +2,6 @@ package org.sovereignai.check;
 
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 
 import org.sovereignai.record.FieldSpec;
 import org.sovereignai.record.FieldType;
@@ -19,13 +18,13 @@ import org.sovereignai.sheet.RecordRow;
  * The field rules of one record, driven by {@link FieldSpec}: required (for its layers), blank outside its layers,
  * type, vocabulary, pattern, minimum, maximum length, and the formula-injection warning for free text.
  * <p>
- * This runs once per row, so it is written to allocate nothing for a valid row: patterns use one reused
- * {@link Matcher} per field (an instance serves one validation at a time), numbers and jurisdictions are checked
- * with plain loops, and multi-valued cells without a separator are checked without splitting.
+ * This runs once per row, so it is written to allocate nothing for a valid row: patterns run as loops or with one
+ * reused matcher per field ({@link ValuePattern}; an instance serves one validation at a time), numbers and
+ * jurisdictions are checked with plain loops, and multi-valued cells without a separator are checked without splitting.
  */
 final class FieldCheck {
     private final FieldSpec[] fields;
-    private final Matcher[] matchers;
+    private final ValuePattern[] patterns;
     private final Vocabulary[] vocabularies;
     private final Vocabulary jurisdictions;
     private final FieldSpec layerField;
@@ -37,10 +36,10 @@ final class FieldCheck {
     FieldCheck(Schema schema, int maxCellChars) {
         List<FieldSpec> list = schema.fields();
         this.fields = list.toArray(new FieldSpec[0]);
-        this.matchers = new Matcher[fields.length];
+        this.patterns = new ValuePattern[fields.length];
         this.vocabularies = new Vocabulary[fields.length];
         for (FieldSpec f : fields) {
-            if (f.pattern() != null) matchers[f.index()] = f.pattern().matcher("");
+            patterns[f.index()] = ValuePattern.of(f.pattern());
             if (f.vocabulary() != null) vocabularies[f.index()] = schema.vocabulary(f.vocabulary());
         }
         this.jurisdictions = schema.vocabulary(Schema.JURISDICTIONS_VOCABULARY);
@@ -93,8 +92,8 @@ final class FieldCheck {
                     + " characters; " + f.name() + " allows at most " + f.maxLength() + "."));
             return;
         }
-        Matcher m = matchers[f.index()];
-        if (m != null && !m.reset(v).matches()) {
+        ValuePattern pattern = patterns[f.index()];
+        if (pattern != null && !pattern.matches(v)) {
             out.accept(patternCode(f).at(at(rr, f), rr.project().id(), v, patternMessage(f, v)));
             return;
         }

@@ -34,7 +34,7 @@ final class SetCheck {
     private final FieldSpec baseModelsField;
     private final Vocabulary families;
     /** Entries that break the base_models pattern are FieldCheck's to report; only well-formed ones are resolved. */
-    private final java.util.regex.Matcher wellFormedBase;
+    private final ValuePattern wellFormedBase;
     private final IdIndex ids = new IdIndex();
     private final List<Use> aliases = new ArrayList<>();
     private final List<Use> bases = new ArrayList<>();
@@ -48,7 +48,7 @@ final class SetCheck {
         this.aliasesField = schema.require(Schema.ALIASES);
         this.baseModelsField = schema.require(Schema.BASE_MODELS);
         this.families = schema.vocabulary(Schema.FAMILIES_VOCABULARY);
-        this.wellFormedBase = baseModelsField.pattern() == null ? null : baseModelsField.pattern().matcher("");
+        this.wellFormedBase = ValuePattern.of(baseModelsField.pattern());
     }
 
     /** Records a row; a repeated id is reported at once (the rows come in order, so the first one is known). */
@@ -69,7 +69,7 @@ final class SetCheck {
         String b = p.get(baseModelsField);
         if (b != null && layer == Layer.MODELS) {
             for (String value : Text.split(b)) {
-                if (wellFormedBase != null && !wellFormedBase.reset(value).matches()) continue;
+                if (wellFormedBase != null && !wellFormedBase.matches(value)) continue;
                 String family = BaseModelRef.parse(value).family();
                 if (!families.contains(family)) bases.add(new Use(family, value, row, id));
             }

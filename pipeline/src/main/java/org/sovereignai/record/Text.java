@@ -17,7 +17,12 @@ public final class Text {
     /** Trimmed and NFC-normalised; null for null or blank. */
     public static String clean(String s) {
         if (s == null) return null;
-        String t = s.strip();
+        int n = s.length();
+        if (n == 0) return null;
+        // most cells have nothing to strip: skip strip()'s scan from both ends when the ends are visible ASCII
+        char first = s.charAt(0);
+        char last = s.charAt(n - 1);
+        String t = first > ' ' && first < 0x7f && last > ' ' && last < 0x7f ? s : s.strip();
         if (t.isEmpty()) return null;
         if (belowCombiningMarks(t)) return t;
         return Normalizer.isNormalized(t, Normalizer.Form.NFC) ? t : Normalizer.normalize(t, Normalizer.Form.NFC);
