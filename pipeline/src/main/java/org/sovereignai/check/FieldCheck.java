@@ -211,9 +211,7 @@ final class FieldCheck {
 
     /** The cell of a field in this row; when the sheet has no such column, the row with the column's name. */
     static Position at(RecordRow rr, FieldSpec f) {
-        int col = rr.columns().columnOf(f);
-        if (col < 0) return new Position(rr.sheet().file(), rr.sheet().sheet(), rr.row().number(), f.name(), null);
-        return rr.sheet().atCell(rr.row().number(), col, rr.columns().header().get(col).strip());
+        return rr.sheet().atField(rr.row().number(), rr.columns(), f);
     }
 
     static String layersOf(FieldSpec f) {

@@ -16,11 +16,9 @@ import org.sovereignai.sheet.Position;
  * record of that layer; a record of that layer then reports the missing value on its own row.
  */
 final class HeaderCheck {
-    private final Schema schema;
     private final List<String> fieldNames = new ArrayList<>();
 
     HeaderCheck(Schema schema) {
-        this.schema = schema;
         for (FieldSpec f : schema.fields()) fieldNames.add(f.name());
     }
 
@@ -52,9 +50,5 @@ final class HeaderCheck {
     private static int firstColumnNamed(List<String> header, String name) {
         for (int i = 0; i < header.size(); i++) if (header.get(i).strip().equalsIgnoreCase(name)) return i;
         return -1;
-    }
-
-    Schema schema() {
-        return schema;
     }
 }

@@ -170,9 +170,7 @@ final class SetCheck {
     }
 
     private static Position cell(Position sheet, Columns columns, FieldSpec f, int row) {
-        int col = columns.columnOf(f);
-        if (col < 0) return new Position(sheet.file(), sheet.sheet(), row, f.name(), null);
-        return sheet.atCell(row, col, columns.header().get(col).strip());
+        return sheet.atField(row, columns, f);
     }
 
     private static int pack(int row, Layer layer) {

@@ -77,10 +77,7 @@ final class CsvDiagnosis {
      * never closes (text = "unclosed"); null when the quoting is fine.
      */
     static Cell quoteProblem(Path path) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
-            in.mark(3);
-            byte[] bom = in.readNBytes(3);
-            if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) in.reset();
+        try (InputStream in = CsvSheet.skipByteOrderMark(new BufferedInputStream(Files.newInputStream(path), 1 << 16))) {
             int row = 1;
             int col = 0;
             boolean cellStart = true;

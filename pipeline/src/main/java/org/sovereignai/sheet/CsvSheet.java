@@ -55,10 +55,7 @@ final class CsvSheet implements Sheet {
     static Sheet open(Path path, String fileName, Sheets.Limits limits) throws SheetException {
         InputStream in = null;
         try {
-            in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-            in.mark(3);
-            byte[] bom = in.readNBytes(3);
-            if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) in.reset();
+            in = skipByteOrderMark(new BufferedInputStream(Files.newInputStream(path), 1 << 16));
             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT));
@@ -70,6 +67,14 @@ final class CsvSheet implements Sheet {
             closeQuietly(in);
             throw e;
         }
+    }
+
+    /** Skips a UTF-8 byte-order mark, if the stream starts with one (Excel's 'CSV UTF-8' writes it). */
+    static InputStream skipByteOrderMark(InputStream in) throws IOException {
+        in.mark(3);
+        byte[] bom = in.readNBytes(3);
+        if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) in.reset();
+        return in;
     }
 
     @Override

@@ -16,8 +16,9 @@ import org.sovereignai.record.Schema;
  * Steady-state throughput of the validator on a generated 1,000,000-row curator CSV, all rules on (duplicate ids,
  * aliases and base references included). Not a test. Run (see docs/benchmarks.md):
  * <pre>
- * mvn -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt -pl pipeline
- * java -Xmx512m -cp pipeline/target/classes:pipeline/target/test-classes:$(cat pipeline/cp.txt) \
+ * mvn -q -B test-compile
+ * (cd pipeline &amp;&amp; mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/cp.txt)
+ * java -Xmx512m -cp pipeline/target/classes:pipeline/target/test-classes:$(cat pipeline/target/cp.txt) \
  *      org.sovereignai.bench.ValidateBenchmark [rows] [warm-up passes] [timed passes]
  * </pre>
  */
