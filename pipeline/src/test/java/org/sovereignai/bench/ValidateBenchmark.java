@@ -18,7 +18,7 @@ import org.sovereignai.record.Schema;
  * <pre>
  * mvn -q -B test-compile
  * (cd pipeline &amp;&amp; mvn -q -B dependency:build-classpath -Dmdep.outputFile=target/cp.txt)
- * java -Xmx512m -cp pipeline/target/classes:pipeline/target/test-classes:$(cat pipeline/target/cp.txt) \
+ * java -Xmx512m -XX:+UseParallelGC -cp pipeline/target/classes:pipeline/target/test-classes:$(cat pipeline/target/cp.txt) \
  *      org.sovereignai.bench.ValidateBenchmark [rows] [warm-up passes] [timed passes]
  * </pre>
  */
