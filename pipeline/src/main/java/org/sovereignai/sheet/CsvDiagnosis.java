@@ -24,8 +24,14 @@ import org.apache.commons.csv.CSVRecord;
  * UTF-8 never uses ASCII bytes inside a multi-byte character.
  */
 final class CsvDiagnosis {
-    /** A cell: 1-based row as the spreadsheet shows it, 0-based column, and the text (for encodings, as Windows-1252 shows it). */
-    record Cell(int row, int column, String text) {
+    /**
+     * A cell: 1-based row as the spreadsheet shows it, 0-based column, the text (for encodings, as Windows-1252 shows
+     * it), and the name of its column when the cell lies below the header (else null).
+     */
+    record Cell(int row, int column, String text, String columnName) {
+        Cell(int row, int column, String text) {
+            this(row, column, text, null);
+        }
     }
 
     private CsvDiagnosis() {
@@ -36,19 +42,27 @@ final class CsvDiagnosis {
         try (Reader reader = new InputStreamReader(new BufferedInputStream(Files.newInputStream(path), 1 << 16),
                 StandardCharsets.ISO_8859_1);
              CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+            String[] header = null;
             for (CSVRecord r : parser) {
                 String[] values = r.values();
                 for (int i = 0; i < values.length; i++) {
                     byte[] bytes = values[i].getBytes(StandardCharsets.ISO_8859_1);
                     if (!utf8(bytes)) {
-                        return new Cell((int) r.getRecordNumber(), i, new String(bytes, windows1252()));
+                        String column = header != null && i < header.length ? header[i].strip() : null;
+                        return new Cell((int) r.getRecordNumber(), i, new String(bytes, windows1252()), column);
                     }
                 }
+                if (header == null && !blank(values)) header = values;
             }
         } catch (IOException | RuntimeException e) {
             return null; // the diagnosis is a courtesy; the caller still reports the encoding problem
         }
         return null;
+    }
+
+    private static boolean blank(String[] values) {
+        for (String v : values) if (!v.isBlank()) return false;
+        return true;
     }
 
     private static boolean utf8(byte[] bytes) {

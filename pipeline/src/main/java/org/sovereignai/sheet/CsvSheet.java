@@ -151,7 +151,8 @@ final class CsvSheet implements Sheet {
     }
 
     private Position at(CsvDiagnosis.Cell cell, List<String> knownHeader) {
-        String column = knownHeader != null && cell.column() < knownHeader.size() && cell.row() > headerRow
+        String column = cell.columnName() != null ? cell.columnName()
+                : knownHeader != null && cell.column() < knownHeader.size() && cell.row() > headerRow
                 ? knownHeader.get(cell.column()).strip() : null;
         return new Position(fileName, null, cell.row(), column, CellRef.of(cell.column(), cell.row()));
     }

@@ -95,6 +95,15 @@ class CsvBadInputTest {
     }
 
     @Test
+    void windows1252InASmallFileIsReportedWithItsColumnToo() throws IOException {
+        // small enough that the decoder meets the bad bytes while the header is still being read
+        byte[] content = (HEADER + "a,A,data,FR,Société,2024-Q1,https://example.gov/a\n").getBytes(Charset.forName("windows-1252"));
+        assertOne(validate(bytes("small1252.csv", content)), "encoding-not-utf8", 2, "lead_org", "E2");
+        byte[] inHeader = ("id,nämé\n").getBytes(Charset.forName("windows-1252"));
+        assertOne(validate(bytes("header1252.csv", inHeader)), "encoding-not-utf8", 1, null, "B1");
+    }
+
+    @Test
     void anUnclosedStrayQuoteIsReportedWhereItOpens() throws IOException {
         Path p = TestSheets.text(dir, "quote.csv", HEADER
                 + "a,A,data,FR,Org,2024-Q1,https://example.gov/a\n"
