@@ -124,12 +124,17 @@ final class XlsxSheet implements Sheet {
         return headerRow;
     }
 
-    /** The innermost cause's message: fastexcel wraps XML errors several times. */
+    /** The innermost cause's message: fastexcel wraps XML errors several times. Entities and DTDs are named as such. */
     private static String reason(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         m = m.replaceAll("\\s+", " ").strip();
+        String lower = m.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("entity") || lower.contains("dtd") || lower.contains("doctype")) {
+            return "its XML declares a DTD or entities, which workbooks saved by Excel never do; for safety they are"
+                    + " never resolved and the file is not read";
+        }
         return m.length() > 200 ? m.substring(0, 200) + "..." : m;
     }
 

@@ -186,4 +186,27 @@ class FieldRulesTest {
         assertTrue(f.message().contains("Did you mean 'models'?"), f.message());
         assertEquals(1, r.errors(), TestSheets.describe(r));
     }
+
+    @Test
+    void aPatternAddedToAnyFieldInFieldsCsvIsEnforced() throws IOException {
+        Path schemas = dir.resolve("schemas");
+        Path source = Path.of(System.getProperty("sai.home", ".."), "schemas");
+        try (var files = java.nio.file.Files.walk(source)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = schemas.resolve(source.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) java.nio.file.Files.createDirectories(target);
+                else java.nio.file.Files.copy(p, target);
+            }
+        }
+        Path fields = schemas.resolve("fields.csv");
+        String csv = java.nio.file.Files.readString(fields);
+        csv = csv.replace("notes,all,text,no,no,,,,5000,", "notes,all,text,no,no,,^[A-Z].*$,,5000,");
+        java.nio.file.Files.writeString(fields, csv);
+        org.sovereignai.record.Schema custom = org.sovereignai.record.Schema.fromDirectory(schemas);
+        Path sheet = csv(dir, "x.csv", List.of(with(record("a", "models"), "notes", "lower case"), with(record("b", "models"), "notes", "Fine")));
+        Report r = new Validator(custom).validate(sheet, null, row -> { });
+        Finding f = assertOne(r, "pattern-mismatch", 2, "notes", col("notes") + "2");
+        assertTrue(f.message().contains("^[A-Z].*$"), f.message());
+        assertEquals(1, r.errors());
+    }
 }
