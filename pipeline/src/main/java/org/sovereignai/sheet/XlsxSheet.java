@@ -81,27 +81,47 @@ final class XlsxSheet implements Sheet {
         }
     }
 
-    /** Declared sizes and compression ratios are checked before any part is inflated. */
+    /**
+     * Declared sizes and compression ratios are checked before any part is inflated; then every part is inflated once,
+     * counting, to confirm it is no larger than declared (a zip archive can lie about sizes, and the reader would
+     * otherwise inflate whatever the data holds). Nothing is kept: this costs one pass over the workbook's bytes.
+     */
     private static void guardAgainstZipBomb(Path path, Position where, Sheets.Limits limits) throws SheetException {
         try (ZipFile zip = new ZipFile(path.toFile())) {
             long total = 0;
+            List<ZipEntry> entries = new ArrayList<>();
             for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
                 ZipEntry entry = e.nextElement();
+                entries.add(entry);
                 long size = entry.getSize();
                 long packed = entry.getCompressedSize();
                 total += Math.max(size, 0);
                 if (size < 0 || total > limits.maxUnzippedBytes()
                         || (packed > 0 && size / packed > limits.maxZipRatio() && size > (1 << 20))) {
-                    throw SheetException.data("xlsx-too-large", where, "'" + where.file()
-                            + "' expands to far more data than a curator sheet holds (a 'zip bomb'); it was not opened. "
-                            + "Limit: " + (limits.maxUnzippedBytes() >> 20) + " MiB uncompressed, compression ratio "
-                            + limits.maxZipRatio() + ":1.");
+                    throw tooLarge(where, limits);
                 }
             }
-        } catch (IOException e) {
+            byte[] buffer = new byte[1 << 16];
+            for (ZipEntry entry : entries) {
+                long count = 0;
+                try (java.io.InputStream in = zip.getInputStream(entry)) {
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        count += n;
+                        if (count > entry.getSize()) throw tooLarge(where, limits);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
             throw SheetException.data("not-a-spreadsheet", where, "'" + where.file()
                     + "' is not a readable XLSX workbook (a damaged zip archive). Save it again from Excel as .xlsx, or export it as CSV (UTF-8).");
         }
+    }
+
+    private static SheetException tooLarge(Position where, Sheets.Limits limits) {
+        return SheetException.data("xlsx-too-large", where, "'" + where.file()
+                + "' expands to far more data than a curator sheet holds (a 'zip bomb'), or its archive misstates its sizes;"
+                + " it was not opened. Limit: " + (limits.maxUnzippedBytes() >> 20) + " MiB uncompressed, compression ratio "
+                + limits.maxZipRatio() + ":1.");
     }
 
     @Override

@@ -168,6 +168,32 @@ class XlsxInputTest {
     }
 
     @Test
+    void aZipBombThatUnderstatesItsSizesIsCaughtWhileCounting() throws IOException {
+        Map<String, byte[]> parts = workbookParts("<sheetData/>");
+        parts.put("xl/worksheets/sheet1.xml", new byte[64 * 1024 * 1024]);
+        Path p = zip("liar.xlsx", parts);
+        byte[] bytes = Files.readAllBytes(p);
+        // rewrite the central directory entry of the big part to claim 1,000 bytes uncompressed
+        byte[] name = "xl/worksheets/sheet1.xml".getBytes(StandardCharsets.UTF_8);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        boolean patched = false;
+        for (int i = 0; i + 46 + name.length <= bytes.length; i++) {
+            if (b.getInt(i) != 0x02014b50 || b.getShort(i + 28) != name.length) continue;
+            if (!java.util.Arrays.equals(bytes, i + 46, i + 46 + name.length, name, 0, name.length)) continue;
+            b.putInt(i + 24, 1000);
+            patched = true;
+        }
+        assertTrue(patched);
+        Files.write(p, bytes);
+        Report r = validate(p, null);
+        assertFalse(r.valid());
+        Finding f = r.findings().get(0);
+        TestSheets.assertAt(f, "xlsx-too-large", null, null, null);
+        assertEquals(1, r.findings().size(), TestSheets.describe(r));
+        assertEquals(0, r.records());
+    }
+
+    @Test
     void externalEntitiesAreNeverResolved() throws IOException {
         Path secret = dir.resolve("secret.txt");
         Files.writeString(secret, "TOP-SECRET-CONTENT");
