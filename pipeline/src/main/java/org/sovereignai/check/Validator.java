@@ -1,75 +1,116 @@
 package org.sovereignai.check;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 
-import org.sovereignai.record.FieldSpec;
+import org.sovereignai.record.Layer;
 import org.sovereignai.record.Project;
 import org.sovereignai.record.Schema;
 import org.sovereignai.sheet.Columns;
 import org.sovereignai.sheet.Position;
+import org.sovereignai.sheet.ReadAheadSheet;
 import org.sovereignai.sheet.RecordRow;
 import org.sovereignai.sheet.Row;
 import org.sovereignai.sheet.Sheet;
 import org.sovereignai.sheet.SheetException;
+import org.sovereignai.sheet.Sheets;
 
 /**
- * Validates a curator sheet while streaming it: header checks, then every row, then the rules that need the whole set.
- * The file is only read, never written.
+ * Validates a curator sheet while streaming it: header checks, then each row (shape, fields, fields against each
+ * other), then the rules that need the whole set (ids, aliases, base-model references). Only compact per-id state is
+ * kept, never the rows. The file is only read, never written. A validator may be reused, one sheet at a time per
+ * thread (each call builds its own checks).
  */
 public final class Validator {
     private final Schema schema;
+    private final Sheets.Limits limits;
+    private final HeaderCheck headerCheck;
+    private final CrossFieldCheck crossFieldCheck;
 
     public Validator(Schema schema) {
+        this(schema, Sheets.Limits.DEFAULT);
+    }
+
+    public Validator(Schema schema, Sheets.Limits limits) {
         this.schema = schema;
+        this.limits = limits;
+        this.headerCheck = new HeaderCheck(schema);
+        this.crossFieldCheck = new CrossFieldCheck(schema);
+    }
+
+    /** Validates one sheet, naming it by its file name. */
+    public Report validate(Path file, String sheetName, Consumer<RecordRow> sink) {
+        return validate(file, null, sheetName, sink);
     }
 
     /**
      * Validates one sheet. Every row that could be read is handed to {@code sink} (valid or not: the report says which).
+     *
+     * @param displayName how findings name the file (e.g. the path as the user typed it); null for the file name
+     * @param sheetName   XLSX sheet to read; null for the first (must be null for CSV)
      */
-    public Report validate(Path file, String sheetName, Consumer<RecordRow> sink) {
+    public Report validate(Path file, String displayName, String sheetName, Consumer<RecordRow> sink) {
         Report report = new Report();
-        try (Sheet sheet = Sheet.open(file, sheetName)) {
+        Consumer<Finding> out = report::add;
+        try (Sheet sheet = ReadAheadSheet.of(Sheets.open(file, displayName, sheetName, limits))) {
             Position where = sheet.position();
             if (sheet.header().isEmpty()) {
-                report.add(Finding.error("empty-file", where, null, null,
-                        "the file is empty: it needs a header row naming the fields, then one row per project"));
+                out.accept(Code.EMPTY_FILE.at(where, null, null,
+                        "the file is empty: it needs a header row naming the fields (id, name, layer, ...), then one row per project."));
                 return report;
             }
             Columns columns = Columns.of(schema, sheet.header());
-            for (int col : columns.unknownColumns()) {
-                String name = columns.header().get(col);
-                report.add(Finding.error("unknown-column", where.atCell(1, col, name), null, name,
-                        "unknown column '" + name + "'"));
-            }
-            for (FieldSpec f : columns.missingRequired()) {
-                report.add(Finding.error("missing-column", where.atRow(1), null, null,
-                        "the required column '" + f.name() + "' is missing"));
-            }
-            Map<String, Integer> ids = new HashMap<>();
-            FieldSpec idField = schema.require(Schema.ID);
-            for (Row row = sheet.next(); row != null; row = sheet.next()) {
-                report.countRecord();
-                Project p = columns.project(row);
-                RecordRow rr = new RecordRow(p, row, columns, where);
-                if (p.id() != null) {
-                    Integer first = ids.putIfAbsent(p.id(), row.number());
-                    if (first != null) {
-                        report.add(Finding.error("duplicate-id", rr.cellOf(idField), p.id(), p.id(),
-                                "id '" + p.id() + "' is already used in row " + first + "; every project needs its own id"));
-                    }
+            headerCheck.check(columns, where, sheet.headerRow(), out);
+            RowShapeCheck shape = new RowShapeCheck(columns, where, sheet.sheetName() == null);
+            FieldCheck fields = new FieldCheck(schema, limits.maxCellChars());
+            SetCheck set = new SetCheck(schema);
+            boolean complete = false;
+            try {
+                for (Row row = sheet.next(); row != null; row = sheet.next()) {
+                    report.countRecord();
+                    Project p = columns.project(row);
+                    for (Sheet.ReaderNote note : sheet.drainNotes()) out.accept(fromNote(note, p.id()));
+                    RecordRow rr = new RecordRow(p, row, columns, where);
+                    shape.check(row, p.id(), out);
+                    Layer layer = fields.check(rr, out);
+                    crossFieldCheck.check(rr, layer, out);
+                    set.add(p, row.number(), layer, columns, where, out);
+                    sink.accept(rr);
                 }
-                sink.accept(rr);
+                complete = true;
+            } catch (SheetException e) {
+                // Reading stopped part-way (bad encoding, broken quoting): rows so far were checked; the set rules
+                // are skipped, since they would judge an incomplete sheet.
+                fail(report, e);
             }
-            if (report.records() == 0) {
-                report.add(Finding.error("no-records", where, null, null, "the sheet has a header but no project rows"));
+            if (complete) {
+                set.finish(columns, where, out);
+                if (report.records() == 0) {
+                    out.accept(Code.NO_RECORDS.at(where, null, null,
+                            "the sheet has a header row but no project rows below it; add one row per project."));
+                }
             }
         } catch (SheetException e) {
-            if (e.isIo()) report.markIoFailure();
-            report.add(Finding.error(e.code(), e.position(), null, null, e.getMessage()));
+            fail(report, e);
         }
         return report;
+    }
+
+    private static void fail(Report report, SheetException e) {
+        if (e.isIo()) report.markIoFailure();
+        Code code = Code.of(e.code());
+        report.add(code == null
+                ? Finding.error(e.code(), e.position(), null, null, e.getMessage())
+                : code.at(e.position(), null, e.value(), e.getMessage()));
+    }
+
+    private static Finding fromNote(Sheet.ReaderNote note, String recordId) {
+        Code code = Code.of(note.code());
+        if (code == null) return Finding.warning(note.code(), note.position(), recordId, note.value(), note.message());
+        return code.at(note.position(), recordId, note.value(), note.message());
+    }
+
+    public Schema schema() {
+        return schema;
     }
 }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 ReviewCommand.class,
                 HistoryCommand.class,
                 ServeCommand.class,
+                SchemaCommand.class,
         })
 public final class Sai implements Runnable {
     public static final int OK = 0;

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.sovereignai.check.Finding;
 import org.sovereignai.check.Report;
+import org.sovereignai.check.ReportFormat;
 import org.sovereignai.check.Validator;
 import org.sovereignai.record.Schema;
 
@@ -16,30 +16,41 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code sai validate FILE...}: checks curator sheets against the record contract. */
+/** {@code sai validate FILE...}: checks curator sheets against the record contract; one report for all files. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Validate curator sheets (CSV or XLSX). Exit 0 valid (warnings allowed), 1 data errors, 2 unreadable file or bad usage.")
+        description = {"Validate curator sheets (CSV in UTF-8, or XLSX) against the record contract (schemas/fields.csv).",
+                "Exit 0 valid (warnings allowed), 1 data errors, 2 a file could not be read or bad usage.",
+                "Every finding code is explained in docs/validation.md."})
 public final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "CSV or XLSX curator sheets")
-    List<Path> files;
+    List<String> files;
 
     @Option(names = "--sheet", paramLabel = "NAME", description = "XLSX sheet to read (default: the first)")
     String sheet;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (grouped by row, with a summary), json (one object) or github (workflow annotations); default ${DEFAULT-VALUE}")
+    String format;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        ReportFormat rendering;
+        try {
+            rendering = ReportFormat.of(format);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("sai validate: --format must be text, json or github, not '" + format + "'");
+            return Sai.USAGE_OR_IO;
+        }
         Validator validator = new Validator(Schema.bundled());
         Report total = new Report();
-        for (Path file : files) total.addAll(validator.validate(file, sheet, row -> { }));
+        for (String file : files) total.addAll(validator.validate(Path.of(file), file, sheet, row -> { }));
         PrintWriter out = spec.commandLine().getOut();
-        for (Finding f : total.findings()) {
-            out.println(f.severity().value() + " " + f.code() + " at " + f.position().describe() + ": " + f.message());
-        }
-        out.println(total.records() + " records, " + total.errors() + " errors, " + total.warnings() + " warnings");
+        rendering.render(total, out);
+        out.flush();
         return total.exitCode();
     }
 }

@@ -25,7 +25,7 @@ public final class Project {
         String[] values = new String[raw.length];
         for (FieldSpec f : schema.fields()) {
             String v = raw[f.index()];
-            values[f.index()] = f.multi() ? Text.join(Text.split(v)) : Text.clean(v);
+            values[f.index()] = f.multi() ? Text.canonicalMulti(v) : Text.clean(v);
         }
         return new Project(schema, values);
     }
@@ -34,7 +34,7 @@ public final class Project {
     public Project with(String field, String value) {
         String[] copy = values.clone();
         FieldSpec f = schema.require(field);
-        copy[f.index()] = f.multi() ? Text.join(Text.split(value)) : Text.clean(value);
+        copy[f.index()] = f.multi() ? Text.canonicalMulti(value) : Text.clean(value);
         return new Project(schema, copy);
     }
 

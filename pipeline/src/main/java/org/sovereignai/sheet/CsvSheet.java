@@ -19,44 +19,62 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/** A CSV sheet in UTF-8 (a byte-order mark is accepted), read strictly: other encodings are reported, not guessed. */
+/**
+ * A CSV sheet in UTF-8 (a byte-order mark is accepted), read strictly: other encodings are reported, not guessed.
+ * Row numbers are CSV record numbers, which is what a spreadsheet shows (a quoted cell with line breaks is still one
+ * row; blank lines count as rows).
+ */
 final class CsvSheet implements Sheet {
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
+    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
+    private final Path path;
     private final String fileName;
-    private final int maxCellChars;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final List<String> header;
+    private int headerRow = 1;
 
-    private CsvSheet(String fileName, int maxCellChars, CSVParser parser) throws SheetException {
+    private CsvSheet(Path path, String fileName, CSVParser parser) throws SheetException {
+        this.path = path;
         this.fileName = fileName;
-        this.maxCellChars = maxCellChars;
         this.parser = parser;
         this.records = parser.iterator();
         String[] first = null;
         while (first == null) {
-            CSVRecord r = nextRecord();
+            CSVRecord r = nextRecord(null);
             if (r == null) break;
             String[] values = r.values();
-            if (!blank(values)) first = values;
+            if (!blank(values)) {
+                first = values;
+                headerRow = (int) r.getRecordNumber();
+            }
         }
         this.header = first == null ? List.of() : Arrays.asList(first);
     }
 
     static Sheet open(Path path, String fileName, Sheets.Limits limits) throws SheetException {
+        InputStream in = null;
         try {
-            InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-            in.mark(3);
-            byte[] bom = in.readNBytes(3);
-            if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) in.reset();
+            in = skipByteOrderMark(new BufferedInputStream(Files.newInputStream(path), 1 << 16));
             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT));
-            return new CsvSheet(fileName, limits.maxCellChars(), CSVParser.builder().setReader(reader).setFormat(FORMAT).get());
+            return new CsvSheet(path, fileName, CSVParser.builder().setReader(reader).setFormat(FORMAT).get());
         } catch (IOException e) {
+            closeQuietly(in);
             throw SheetException.io("file-not-readable", Position.ofFile(fileName), "cannot read " + fileName + ": " + e.getMessage());
+        } catch (SheetException e) {
+            closeQuietly(in);
+            throw e;
         }
+    }
+
+    /** Skips a UTF-8 byte-order mark, if the stream starts with one (Excel's 'CSV UTF-8' writes it). */
+    static InputStream skipByteOrderMark(InputStream in) throws IOException {
+        in.mark(3);
+        byte[] bom = in.readNBytes(3);
+        if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) in.reset();
+        return in;
     }
 
     @Override
@@ -75,9 +93,14 @@ final class CsvSheet implements Sheet {
     }
 
     @Override
+    public int headerRow() {
+        return headerRow;
+    }
+
+    @Override
     public Row next() throws SheetException {
         while (true) {
-            CSVRecord r = nextRecord();
+            CSVRecord r = nextRecord(header);
             if (r == null) return null;
             String[] values = r.values();
             if (blank(values)) continue;
@@ -85,32 +108,66 @@ final class CsvSheet implements Sheet {
         }
     }
 
-    private CSVRecord nextRecord() throws SheetException {
+    private CSVRecord nextRecord(List<String> knownHeader) throws SheetException {
         try {
             return records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException e) {
-            throw translate(e.getCause());
+            throw translate(e.getCause(), knownHeader);
         } catch (IllegalStateException e) {
-            throw translate(e.getCause() instanceof IOException io ? io : new IOException(e.getMessage()));
+            throw translate(e.getCause() instanceof IOException io ? io : new IOException(e.getMessage()), knownHeader);
         }
     }
 
-    private SheetException translate(IOException e) {
-        int row = (int) parser.getRecordNumber() + 1;
-        Position where = new Position(fileName, null, row, null, null);
+    private SheetException translate(IOException e, List<String> knownHeader) {
         if (e instanceof CharacterCodingException) {
-            return SheetException.data("encoding-not-utf8", where,
-                    "the file is not UTF-8 text (it looks like another encoding, such as Windows-1252, near row " + row
-                            + "). In Excel use 'Save As > CSV UTF-8'; in Google Sheets 'Download > CSV'.");
+            CsvDiagnosis.Cell cell = CsvDiagnosis.firstNonUtf8Cell(path, FORMAT);
+            String advice = " In Excel use 'Save As > CSV UTF-8 (Comma delimited)'; in LibreOffice tick 'Edit filter settings'"
+                    + " and choose Unicode (UTF-8); in Google Sheets 'File > Download > CSV'. The file was not read further.";
+            if (cell == null) {
+                int row = (int) parser.getRecordNumber() + 1;
+                return SheetException.data("encoding-not-utf8", new Position(fileName, null, row, null, null),
+                        "the file is not UTF-8 text (the first bad bytes are near row " + row + ")." + advice);
+            }
+            return new SheetException("encoding-not-utf8", at(cell, knownHeader),
+                    "the file is not UTF-8 text: cell " + CellRef.of(cell.column(), cell.row()) + " holds bytes that are not UTF-8"
+                            + " (in Windows-1252, a common Excel encoding, they would read '" + cell.text() + "'). The"
+                            + " encoding is not guessed, so that no letter is silently changed." + advice, false, cell.text());
         }
-        return SheetException.data("csv-malformed", where,
-                "the CSV cannot be parsed near row " + row + ": " + e.getMessage()
-                        + ". A cell that contains a quote must be wrapped in quotes with the quote doubled (\"\").");
+        CsvDiagnosis.Cell cell = CsvDiagnosis.quoteProblem(path);
+        if (cell == null) {
+            int row = (int) parser.getRecordNumber() + 1;
+            return SheetException.data("csv-malformed", new Position(fileName, null, row, null, null),
+                    "the CSV cannot be parsed near row " + row + ": " + e.getMessage()
+                            + ". A cell that contains a quote must be wrapped in quotes with the quote doubled (\"\").");
+        }
+        String ref = CellRef.of(cell.column(), cell.row());
+        String message = cell.text().equals("unclosed")
+                ? "cell " + ref + " opens a quote that never closes, so everything after it would be read as one cell."
+                + " Remove the stray quote, or, if the quote belongs to the text, wrap the whole cell in quotes and double"
+                + " the inner quote (\"Acme \"\"Labs\"\"\"). The file was not read further."
+                : "cell " + ref + " has text after its closing quote. A cell that contains a quote must be wrapped in"
+                + " quotes with each inner quote doubled, e.g. \"Acme \"\"Labs\"\" Ltd\". The file was not read further.";
+        return SheetException.data("csv-malformed", at(cell, knownHeader), message);
+    }
+
+    private Position at(CsvDiagnosis.Cell cell, List<String> knownHeader) {
+        String column = cell.columnName() != null ? cell.columnName()
+                : knownHeader != null && cell.column() < knownHeader.size() && cell.row() > headerRow
+                ? knownHeader.get(cell.column()).strip() : null;
+        return new Position(fileName, null, cell.row(), column, CellRef.of(cell.column(), cell.row()));
     }
 
     private static boolean blank(String[] values) {
         for (String v : values) if (v != null && !v.isBlank()) return false;
         return true;
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            if (in != null) in.close();
+        } catch (IOException ignored) {
+            // reading only
+        }
     }
 
     @Override

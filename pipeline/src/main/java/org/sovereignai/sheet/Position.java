@@ -1,5 +1,7 @@
 package org.sovereignai.sheet;
 
+import org.sovereignai.record.FieldSpec;
+
 /**
  * Where something is, in the curator's own coordinates. Any part may be null when it does not apply
  * (a CSV has no sheet; a header problem has no cell of a data row).
@@ -21,6 +23,13 @@ public record Position(String file, String sheet, Integer row, String column, St
     /** The position of one cell: columnIndex is 0-based. */
     public Position atCell(int row, int columnIndex, String columnName) {
         return new Position(file, sheet, row, columnName, CellRef.of(columnIndex, row));
+    }
+
+    /** The cell of {@code field} in a row; when the sheet has no such column, the row with the field's name. */
+    public Position atField(int row, Columns columns, FieldSpec field) {
+        int col = columns.columnOf(field);
+        if (col < 0) return new Position(file, sheet, row, field.name(), null);
+        return atCell(row, col, columns.header().get(col).strip());
     }
 
     /** "file.xlsx, sheet Projects, row 42, column license (F42)" for people. */

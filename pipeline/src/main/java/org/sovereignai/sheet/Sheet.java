@@ -19,6 +19,11 @@ public interface Sheet extends Closeable {
     /** Header cells in column order, as written. */
     List<String> header();
 
+    /** The row number of the header (1 unless blank rows come first). */
+    default int headerRow() {
+        return 1;
+    }
+
     /** The next data row, or null at the end. Blank rows are skipped. */
     Row next() throws SheetException;
 

@@ -8,12 +8,18 @@ public final class SheetException extends Exception {
     private final String code;
     private final Position position;
     private final boolean io;
+    private final String value;
 
     public SheetException(String code, Position position, String message, boolean io) {
+        this(code, position, message, io, null);
+    }
+
+    public SheetException(String code, Position position, String message, boolean io, String value) {
         super(message);
         this.code = code;
         this.position = position;
         this.io = io;
+        this.value = value;
     }
 
     /** Bad content: the data's fault (exit 1). */
@@ -32,6 +38,11 @@ public final class SheetException extends Exception {
 
     public Position position() {
         return position;
+    }
+
+    /** The offending cell text when one is known (shown as read), or null. */
+    public String value() {
+        return value;
     }
 
     /** True for I/O and usage problems (missing file, unreadable), false for bad content. */

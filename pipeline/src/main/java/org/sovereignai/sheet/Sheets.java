@@ -24,7 +24,16 @@ public final class Sheets {
     }
 
     public static Sheet open(Path path, String sheetName, Limits limits) throws SheetException {
-        String fileName = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        return open(path, null, sheetName, limits);
+    }
+
+    /**
+     * Opens a sheet whose findings name it {@code displayName} (e.g. the path as the user typed it, for CI
+     * annotations); null means the file name. The reader is chosen by the file's first bytes.
+     */
+    public static Sheet open(Path path, String displayName, String sheetName, Limits limits) throws SheetException {
+        String fileName = displayName != null ? displayName
+                : path.getFileName() == null ? path.toString() : path.getFileName().toString();
         Position where = Position.ofFile(fileName);
         if (Files.isDirectory(path)) {
             throw SheetException.io("file-not-readable", where, "'" + fileName + "' is a folder, not a sheet file");
@@ -39,7 +48,7 @@ public final class Sheets {
             throw SheetException.io("file-not-readable", where, "cannot read " + path + ": " + e.getMessage());
         }
         boolean zip = n == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
-        String lower = fileName.toLowerCase(Locale.ROOT);
+        String lower = (path.getFileName() == null ? fileName : path.getFileName().toString()).toLowerCase(Locale.ROOT);
         boolean xlsxName = lower.endsWith(".xlsx") || lower.endsWith(".xlsm");
         if (xlsxName && !zip) {
             throw SheetException.data("not-a-spreadsheet", where,
@@ -47,9 +56,7 @@ public final class Sheets {
                             + "Save it from Excel as .xlsx, or export it as CSV (UTF-8).");
         }
         if (zip) {
-            if (!xlsxName && !lower.endsWith(".zip")) {
-                // A workbook saved without its extension is still a workbook.
-            }
+            // A workbook saved without its extension is still a workbook: the bytes decide.
             return XlsxSheet.open(path, fileName, sheetName, limits);
         }
         if (lower.endsWith(".xls")) {

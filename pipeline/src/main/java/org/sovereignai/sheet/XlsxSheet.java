@@ -1,7 +1,6 @@
 package org.sovereignai.sheet;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -23,16 +22,14 @@ final class XlsxSheet implements Sheet {
     private final ReadableWorkbook workbook;
     private final Stream<org.dhatim.fastexcel.reader.Row> stream;
     private final Iterator<org.dhatim.fastexcel.reader.Row> rows;
-    private final List<String> header;
+    private List<String> header;
+    private int headerRow = 1;
     private final List<ReaderNote> notes = new ArrayList<>();
-    private final int maxCellChars;
 
-    private XlsxSheet(String fileName, ReadableWorkbook workbook, org.dhatim.fastexcel.reader.Sheet sheet, int maxCellChars)
-            throws SheetException {
+    private XlsxSheet(String fileName, ReadableWorkbook workbook, org.dhatim.fastexcel.reader.Sheet sheet) throws SheetException {
         this.fileName = fileName;
         this.sheetName = sheet.getName();
         this.workbook = workbook;
-        this.maxCellChars = maxCellChars;
         try {
             this.stream = sheet.openStream();
         } catch (IOException e) {
@@ -46,7 +43,10 @@ final class XlsxSheet implements Sheet {
             first = r;
         }
         List<String> h = new ArrayList<>();
-        if (first != null) for (String c : first.cells()) h.add(c == null ? "" : c);
+        if (first != null) {
+            for (String c : first.cells()) h.add(c == null ? "" : c);
+            headerRow = first.number();
+        }
         this.header = h;
         notes.clear(); // notes about the header row are not about data
     }
@@ -70,35 +70,58 @@ final class XlsxSheet implements Sheet {
                             + "'; its sheets are: " + String.join(", ", names));
                 }
             }
-            return new XlsxSheet(fileName, wb, sheet, limits.maxCellChars());
+            return new XlsxSheet(fileName, wb, sheet);
+        } catch (SheetException e) {
+            closeQuietly(wb);
+            throw e;
         } catch (IOException | RuntimeException e) {
             closeQuietly(wb);
             throw SheetException.data("not-a-spreadsheet", where, "'" + fileName + "' is not a readable XLSX workbook ("
-                    + e.getMessage() + "). Save it again from Excel as .xlsx, or export it as CSV (UTF-8).");
+                    + reason(e) + "). Save it again from Excel as .xlsx, or export it as CSV (UTF-8).");
         }
     }
 
-    /** Declared sizes and compression ratios are checked before any part is inflated. */
+    /**
+     * Declared sizes and compression ratios are checked before any part is inflated; then every part is inflated once,
+     * counting, to confirm it is no larger than declared (a zip archive can lie about sizes, and the reader would
+     * otherwise inflate whatever the data holds). Nothing is kept: this costs one pass over the workbook's bytes.
+     */
     private static void guardAgainstZipBomb(Path path, Position where, Sheets.Limits limits) throws SheetException {
         try (ZipFile zip = new ZipFile(path.toFile())) {
             long total = 0;
+            List<ZipEntry> entries = new ArrayList<>();
             for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
                 ZipEntry entry = e.nextElement();
+                entries.add(entry);
                 long size = entry.getSize();
                 long packed = entry.getCompressedSize();
                 total += Math.max(size, 0);
                 if (size < 0 || total > limits.maxUnzippedBytes()
                         || (packed > 0 && size / packed > limits.maxZipRatio() && size > (1 << 20))) {
-                    throw SheetException.data("xlsx-too-large", where, "'" + where.file()
-                            + "' expands to far more data than a curator sheet holds (a 'zip bomb'); it was not opened. "
-                            + "Limit: " + (limits.maxUnzippedBytes() >> 20) + " MiB uncompressed, compression ratio "
-                            + limits.maxZipRatio() + ":1.");
+                    throw tooLarge(where, limits);
                 }
             }
-        } catch (IOException e) {
+            byte[] buffer = new byte[1 << 16];
+            for (ZipEntry entry : entries) {
+                long count = 0;
+                try (java.io.InputStream in = zip.getInputStream(entry)) {
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        count += n;
+                        if (count > entry.getSize()) throw tooLarge(where, limits);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
             throw SheetException.data("not-a-spreadsheet", where, "'" + where.file()
                     + "' is not a readable XLSX workbook (a damaged zip archive). Save it again from Excel as .xlsx, or export it as CSV (UTF-8).");
         }
+    }
+
+    private static SheetException tooLarge(Position where, Sheets.Limits limits) {
+        return SheetException.data("xlsx-too-large", where, "'" + where.file()
+                + "' expands to far more data than a curator sheet holds (a 'zip bomb'), or its archive misstates its sizes;"
+                + " it was not opened. Limit: " + (limits.maxUnzippedBytes() >> 20) + " MiB uncompressed, compression ratio "
+                + limits.maxZipRatio() + ":1.");
     }
 
     @Override
@@ -114,6 +137,25 @@ final class XlsxSheet implements Sheet {
     @Override
     public List<String> header() {
         return header;
+    }
+
+    @Override
+    public int headerRow() {
+        return headerRow;
+    }
+
+    /** The innermost cause's message: fastexcel wraps XML errors several times. Entities and DTDs are named as such. */
+    private static String reason(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        m = m.replaceAll("\\s+", " ").strip();
+        String lower = m.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("entity") || lower.contains("dtd") || lower.contains("doctype")) {
+            return "its XML declares a DTD or entities, which workbooks saved by Excel never do; for safety they are"
+                    + " never resolved and the file is not read";
+        }
+        return m.length() > 200 ? m.substring(0, 200) + "..." : m;
     }
 
     @Override
@@ -137,9 +179,10 @@ final class XlsxSheet implements Sheet {
                 if (any) return new Row(r.getRowNum(), cells);
             }
             return null;
-        } catch (UncheckedIOException | org.dhatim.fastexcel.reader.ExcelReaderException e) {
+        } catch (RuntimeException e) {
+            // fastexcel reports broken XML, DTDs and entity references as unchecked exceptions
             throw SheetException.data("not-a-spreadsheet", position(), "'" + fileName + "' sheet " + sheetName
-                    + " cannot be read: " + e.getMessage());
+                    + " cannot be read (" + reason(e) + "). Save it again from Excel as .xlsx, or export it as CSV (UTF-8).");
         }
     }
 
@@ -147,7 +190,9 @@ final class XlsxSheet implements Sheet {
         CellType type = c.getType();
         String raw = c.getRawValue();
         if (type == CellType.FORMULA) {
-            Position at = new Position(fileName, sheetName, rowNum, null, CellRef.of(c.getColumnIndex(), rowNum));
+            int col = c.getColumnIndex();
+            String column = header != null && col < header.size() ? header.get(col).strip() : null;
+            Position at = new Position(fileName, sheetName, rowNum, column, CellRef.of(col, rowNum));
             notes.add(new ReaderNote("formula-cell", at, "=" + c.getFormula(),
                     "the cell holds a formula (=" + c.getFormula() + "); its last computed value '" + (raw == null ? "" : raw)
                             + "' was read. Type the value itself so the index does not depend on a calculation."));

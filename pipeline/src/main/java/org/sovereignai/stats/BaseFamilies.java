@@ -21,7 +21,7 @@ import org.sovereignai.record.Vocabulary;
  */
 final class BaseFamilies {
     /** Column of build_approach.csv saying whether the approach builds on a base ({@code yes}/{@code no}). */
-    static final String USES_BASE_COLUMN = "uses_base";
+    static final String USES_BASE_COLUMN = "base_models"; // the validator's column: "required" means the approach builds on a base
     /** The lead organisation field, the vendor of a sovereign root family. */
     static final String LEAD_ORG = "lead_org";
 
@@ -38,7 +38,7 @@ final class BaseFamilies {
 
     /** True when the project's build approach builds on a base ({@code base} or {@code both} in the bundled data). */
     boolean usesBase(Project p) {
-        return "yes".equals(buildApproach.attribute(p.get(Schema.BUILD_APPROACH), USES_BASE_COLUMN));
+        return "required".equals(buildApproach.attribute(p.get(Schema.BUILD_APPROACH), USES_BASE_COLUMN));
     }
 
     /** The root families of the project's own base_models entries, keyed and sorted by family key. */
