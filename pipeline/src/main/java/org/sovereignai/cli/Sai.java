@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ValidateCommand.class,
+                DiffCommand.class,
+                ReleaseCommand.class,
+                VerifyCommand.class,
         })
 public final class Sai implements Runnable {
     public static final int OK = 0;
