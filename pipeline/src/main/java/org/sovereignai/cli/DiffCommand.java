@@ -82,9 +82,9 @@ public final class DiffCommand implements Callable<Integer> {
 
         Schema schema = Schema.bundled();
         KeyedDiff kd = new KeyedDiff(schema);
-        Report oldReport = RecordInput.read(oldInput, sheet, schema, kd::addOld);
+        Report oldReport = RecordInput.read(oldInput, sheet, schema, kd::addOld, kd::addOld);
         if (!oldReport.valid()) return refuse(oldInput, oldReport, err);
-        Report newReport = RecordInput.read(newInput, sheet, schema, kd::addNew);
+        Report newReport = RecordInput.read(newInput, sheet, schema, kd::addNew, kd::addNew);
         if (!newReport.valid()) return refuse(newInput, newReport, err);
         Diff diff = kd.finish();
 

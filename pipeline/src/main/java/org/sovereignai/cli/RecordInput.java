@@ -31,8 +31,11 @@ final class RecordInput {
         return name == null ? p.toString() : name.toString();
     }
 
-    /** Streams the records to {@code sink}; the report says whether the input was usable (sink results are void if not). */
-    static Report read(Path input, String sheetName, Schema schema, Consumer<Project> sink) {
+    /**
+     * Streams the records to {@code sink} (a sheet's) or {@code rows} (a release folder's raw rows, the fast path);
+     * the report says whether the input was usable (what the sinks got is void if not).
+     */
+    static Report read(Path input, String sheetName, Schema schema, Consumer<Project> sink, Consumer<String[]> rows) {
         if (Files.isDirectory(input)) {
             Report report = new Report();
             Path csv = input.resolve("projects.csv");
@@ -43,9 +46,9 @@ final class RecordInput {
                 return report;
             }
             try {
-                Releases.readRecords(csv, schema, p -> {
+                Releases.readRows(csv, schema, r -> {
                     report.countRecord();
-                    sink.accept(p);
+                    rows.accept(r);
                 });
             } catch (SheetException e) {
                 if (e.isIo()) report.markIoFailure();

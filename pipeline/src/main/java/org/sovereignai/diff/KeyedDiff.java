@@ -51,30 +51,68 @@ public final class KeyedDiff {
         oldCount++;
     }
 
+    /**
+     * Adds one old record given as raw cell values in contract order (e.g. a row of a release's projects.csv), without
+     * building a {@link Project}: the values are packed as they are and cleaned only if the record turns out to differ.
+     */
+    public void addOld(String[] raw) {
+        String id = Text.clean(raw[0]);
+        if (id == null) throw new IllegalArgumentException("a record without an id cannot be diffed");
+        if (newCount > 0 || finished) throw new IllegalStateException("add the old set before the new one");
+        if (old.put(id, Packed.packRaw(raw)) != null) throw new IllegalArgumentException("the old set repeats id '" + id + "'");
+        oldCount++;
+    }
+
     /** Compares one record of the new set with the old set (push style, for streaming readers). */
     public void addNew(Project p) {
+        String before = match(p.id());
+        if (before == null) {
+            added(p);
+        } else if (!before.equals(Packed.pack(p))) {
+            compareDiffering(before, p);
+        } else {
+            unchanged++;
+        }
+    }
+
+    /**
+     * Compares one new record given as raw cell values in contract order. A row whose values are literally those of the
+     * old record is unchanged without further work; only the others are cleaned and compared field by field.
+     */
+    public void addNew(String[] raw) {
+        String before = match(Text.clean(raw[0]));
+        if (before == null) {
+            added(Project.of(schema, raw));
+        } else if (!before.equals(Packed.packRaw(raw))) {
+            compareDiffering(before, Project.of(schema, raw));
+        } else {
+            unchanged++;
+        }
+    }
+
+    /** Marks the id as seen on the new side; returns the old packed record, or null when the id is new. */
+    private String match(String id) {
         if (finished) throw new IllegalStateException("this diff is finished");
-        String id = p.id();
         if (id == null) throw new IllegalArgumentException("a record without an id cannot be diffed");
         String before = old.put(id, SEEN);
         if (before == SEEN) throw new IllegalArgumentException("the new set repeats id '" + id + "'");
         newCount++;
-        if (before == null) {
-            changes.add(Change.added(p));
-            added.add(p);
-            return;
-        }
-        String after = Packed.pack(p);
-        if (before.equals(after)) {
-            unchanged++;
-            return;
-        }
-        List<FieldSpec> differing = compare(Packed.unpack(before, fieldCount), Packed.unpack(after, fieldCount));
+        return before;
+    }
+
+    private void added(Project p) {
+        changes.add(Change.added(p));
+        added.add(p);
+    }
+
+    /** The packed forms differ: clean both sides (the old may have been packed raw), then compare field by field. */
+    private void compareDiffering(String before, Project p) {
+        Project was = Packed.unpack(before, schema);
+        List<FieldSpec> differing = compare(Packed.unpack(Packed.pack(was), fieldCount), Packed.unpack(Packed.pack(p), fieldCount));
         if (differing.isEmpty()) {
             unchanged++;
             return;
         }
-        Project was = Packed.unpack(before, schema);
         List<FieldChange> fields = new ArrayList<>(differing.size());
         for (FieldSpec f : differing) fields.add(new FieldChange(f.name(), was.typed(f), p.typed(f)));
         changes.add(Change.modified(was, p, fields));

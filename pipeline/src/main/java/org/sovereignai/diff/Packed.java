@@ -34,6 +34,24 @@ final class Packed {
         return sb.toString();
     }
 
+    /**
+     * Raw cell values (contract order) packed as they are, without cleaning: equal to {@link #pack} of the same record
+     * exactly when every value is already canonical, which is what a release file holds. Used as a fast path only.
+     */
+    static String packRaw(String[] raw) {
+        StringBuilder sb = new StringBuilder(256);
+        for (int i = 0; i < raw.length; i++) {
+            if (i > 0) sb.append(SEP);
+            String v = raw[i];
+            if (v == null || v.isEmpty()) continue;
+            if (v.indexOf(SEP) >= 0 || v.indexOf(ESC) >= 0) {
+                v = v.replace(String.valueOf(ESC), ESC + "0").replace(String.valueOf(SEP), ESC + "1");
+            }
+            sb.append(v);
+        }
+        return sb.toString();
+    }
+
     /** The packed values per field index (null where blank). */
     static String[] unpack(String packed, int fieldCount) {
         String[] out = new String[fieldCount];

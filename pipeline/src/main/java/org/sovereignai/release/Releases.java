@@ -15,6 +15,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import org.sovereignai.check.Finding;
@@ -102,6 +106,14 @@ public final class Releases {
         }
     }
 
+    /**
+     * Streams the rows of a release's projects.csv (or any sheet) as raw cell values in contract order, without building
+     * projects: the fast input of {@link KeyedDiff#addOld(String[])} and {@link KeyedDiff#addNew(String[])}.
+     */
+    public static void readRows(Path file, Schema schema, Consumer<String[]> sink) throws SheetException {
+        RowPipe.read(file, schema, sink);
+    }
+
     public static Published publish(ReleaseRequest req) throws ReleaseException {
         Schema schema = Schema.bundled();
         ReleaseId requested = ReleaseId.parse(req.release());
@@ -116,6 +128,7 @@ public final class Releases {
             throw new ReleaseException(2, "cannot create the snapshots folder " + dir + ": " + e.getMessage(), null, e);
         }
         try (SnapshotsLock lock = SnapshotsLock.acquire(dir)) {
+            Phases phases = new Phases();
             Catalog.removeLeftovers(dir);
             List<Release> releases = Catalog.scan(dir);
             Verification existing = Verifier.verifyReleases(releases, schema, false);
@@ -124,6 +137,7 @@ public final class Releases {
                         + String.join("\n  ", existing.errorMessages()) + "\nRestore it from version control or backup; "
                         + "a published release is never edited by hand (use --errata to correct one).");
             }
+            phases.mark("verify-existing");
             Release previous = releases.isEmpty() ? null : releases.get(releases.size() - 1);
             ReleaseId target = target(requested, req.errata(), previous);
             Path folder = dir.resolve(target.toString());
@@ -142,14 +156,16 @@ public final class Releases {
                         report, null);
             }
             records.sort(Comparator.comparing(Project::id));
+            phases.mark("validate");
 
             KeyedDiff kd = new KeyedDiff(schema);
             Manifest previousManifest = null;
             if (previous != null) {
                 previousManifest = previous.manifest();
-                readRecords(previous.folder().resolve(ReleaseWriter.PROJECTS_CSV), schema, kd::addOld);
+                readRows(previous.folder().resolve(ReleaseWriter.PROJECTS_CSV), schema, kd::addOld);
             }
             Diff diff = kd.diff(records);
+            phases.mark("diff");
             SchemaContract contract = SchemaContract.of(schema);
             SemVer version = Versioning.next(previousManifest, contract, diff, req.errata());
 
@@ -161,6 +177,7 @@ public final class Releases {
             }
             try {
                 write(ctx, tmp, req, previousManifest, contract);
+                phases.mark("write");
                 Pause.at("before-rename");
                 if (Files.exists(folder)) throw ReleaseException.data("release " + target + " appeared while it was being written");
                 try {
@@ -175,6 +192,8 @@ public final class Releases {
             }
             Pause.at("after-rename");
             Catalog.rewrite(dir);
+            phases.mark("publish");
+            phases.report();
             return new Published(new Release(target, folder), version, previous, diff, report);
         } catch (IOException | UncheckedIOException e) {
             throw new ReleaseException(2, "cannot write the release into " + dir + ": " + e.getMessage(), null, e);
@@ -211,11 +230,33 @@ public final class Releases {
     private static void write(ReleaseContext ctx, Path tmp, ReleaseRequest req, Manifest previousManifest, SchemaContract contract)
             throws IOException {
         ReleaseWriter w = new ReleaseWriter(tmp, ctx.schema());
-        w.projectsJson(ctx.records());
+        // projects.json on a second thread while the CSV files are written: the two largest files, independent
+        ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "release-json");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<?> json = pool.submit(() -> {
+                w.projectsJson(ctx.records());
+                return null;
+            });
+            w.projectsCsv(ctx.records());
+            w.baseModelsCsv(ctx.records());
+            w.sourcesCsv(ctx.records(), req.sources());
+            try {
+                json.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) throw io;
+                throw new IOException("cannot write projects.json: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while writing projects.json");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
         Pause.at("after-projects-json");
-        w.projectsCsv(ctx.records());
-        w.baseModelsCsv(ctx.records());
-        w.sourcesCsv(ctx.records(), req.sources());
         String from = ctx.previous() == null ? null : ctx.previous().id().toString();
         ChangesReport changes = new ChangesReport(ctx.diff(), from, ctx.id().toString()).provenance(req.provenance());
         w.changes(changes);
@@ -279,5 +320,23 @@ public final class Releases {
 
     static LocalDate parseDate(String s) {
         return LocalDate.parse(s);
+    }
+
+    /** With {@code -Dsai.timing=true}, prints how long each step of a release took (stderr), for benchmarks. */
+    static final class Phases {
+        private final boolean on = Boolean.getBoolean("sai.timing");
+        private final StringBuilder sb = new StringBuilder();
+        private long last = System.nanoTime();
+
+        void mark(String phase) {
+            if (!on) return;
+            long now = System.nanoTime();
+            sb.append(' ').append(phase).append('=').append((now - last) / 1_000_000).append("ms");
+            last = now;
+        }
+
+        void report() {
+            if (on) System.err.println("release timing:" + sb);
+        }
     }
 }

@@ -143,4 +143,26 @@ class KeyedDiffTest {
         assertEquals("Apache-2.0", c.newRecord().get("license"));
         assertEquals(List.of(new FieldChange("license", "MIT", "Apache-2.0")), c.fields());
     }
+
+    @Test
+    void rawRowsFollowTheSameRulesAsProjects() {
+        KeyedDiff kd = new KeyedDiff(SCHEMA);
+        kd.addOld(project(compute("a", "sources", "https://x.org/1; https://x.org/2")).values());
+        String[] b = raw(compute("b", "name", "Cafe\u0301", "funding_usd", "5.0"));
+        b[0] = " b ";
+        kd.addOld(b);
+        kd.addOld(project(compute("c")).values());
+        kd.addNew(raw(compute("a", "sources", " https://x.org/2;https://x.org/1 ")));
+        kd.addNew(raw(compute("b", "name", "Caf\u00e9", "funding_usd", "5")));
+        kd.addNew(raw(compute("c", "status", "announced")));
+        Diff d = kd.finish();
+        assertEquals(2, d.unchanged(), () -> d.changes().toString());
+        assertEquals(List.of(new FieldChange("status", null, "announced")), d.changes().get(0).fields());
+    }
+
+    private static String[] raw(Map<String, String> values) {
+        String[] raw = new String[SCHEMA.fields().size()];
+        for (Map.Entry<String, String> e : values.entrySet()) raw[SCHEMA.require(e.getKey()).index()] = e.getValue();
+        return raw;
+    }
 }
