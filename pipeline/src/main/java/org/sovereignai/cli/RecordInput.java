@@ -57,7 +57,7 @@ final class RecordInput {
             return report;
         }
         boolean[] broken = {false};
-        return new Validator(schema).validate(input, sheetName, rr -> {
+        Report report = new Validator(schema).validate(input, sheetName, rr -> {
             // once the sheet is known to be bad its records are not used, but reading goes on to report every finding
             if (broken[0] || rr.project().id() == null) {
                 broken[0] = true;
@@ -69,6 +69,12 @@ final class RecordInput {
                 broken[0] = true; // a repeated id: the validator reports it with its row
             }
         });
+        if (broken[0] && report.valid()) {
+            // belt and braces: a row without an id, or a repeated id, can never be diffed, whatever the validator says
+            report.add(Finding.error("missing-or-duplicate-id", Position.ofFile(label(input)), null, null,
+                    "a row has no id or repeats one; every project needs its own id"));
+        }
+        return report;
     }
 
     static void printFindings(Report report, PrintWriter err) {

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
-import org.sovereignai.check.Finding;
 import org.sovereignai.check.Report;
 import org.sovereignai.check.Validator;
 import org.sovereignai.diff.Diff;
@@ -314,13 +312,6 @@ public final class Releases {
         }
     }
 
-    static String describe(Finding f) {
-        return f.position().describe() + ": " + f.message();
-    }
-
-    static LocalDate parseDate(String s) {
-        return LocalDate.parse(s);
-    }
 
     /** With {@code -Dsai.timing=true}, prints how long each step of a release took (stderr), for benchmarks. */
     static final class Phases {

@@ -10,7 +10,7 @@ import org.sovereignai.release.Releases;
 /**
  * Publishing a release of n records on top of a previous release of n records: validate the sheet, verify the previous
  * release's hashes, diff, write projects.json/.csv, long tables, changes, CHANGES.md, datapackage and manifest, atomic
- * rename and index. The previous release is published first (not timed); 3 timed runs per size, each into a fresh copy.
+ * rename and index. The previous release is published first (not timed); 3 timed runs per size ({@code -Dbench.runs=N}), each into a fresh copy.
  *
  * <pre>
  * java -Xmx2g -cp pipeline/target/classes:pipeline/target/test-classes:$(cat /tmp/cp.txt) org.sovereignai.bench.PublishBench [SIZES...]
@@ -30,7 +30,7 @@ public final class PublishBench {
                 long bestCpu = Long.MAX_VALUE;
                 long firstRelease = 0;
                 long bytes = 0;
-                for (int run = 0; run < 3; run++) {
+                for (int run = 0; run < Integer.getInteger("bench.runs", 3); run++) {
                     Path snapshots = dir.resolve("snapshots-" + run);
                     long t0 = System.nanoTime();
                     Releases.publish(ReleaseRequest.of("2026-Q1", dir.resolve("old.csv"), snapshots, date));
