@@ -45,8 +45,8 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--only", split = ",", paramLabel = "KIND", description = "list only these kinds: added, removed, modified")
     List<String> only = new ArrayList<>();
 
-    @Option(names = "--fail-if", paramLabel = "GATE", description = {"exit 1 when the gate trips (repeatable), e.g. 'removed>0',",
-            "'modified>10%' (percent of the old record count); metrics added, removed, modified, changed"})
+    @Option(names = "--fail-if", paramLabel = "GATE", description = "exit 1 when the gate trips (repeatable), e.g. 'removed>0', "
+            + "'modified>10%%' (percent of the old record count); metrics added, removed, modified, changed")
     List<String> gates = new ArrayList<>();
 
     @Option(names = "--sheet", paramLabel = "NAME", description = "XLSX sheet to read from sheet inputs (default: the first)")

@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code sai release QUARTER --from SHEET}: validate, diff against the newest release, publish an immutable release. */
 @Command(name = "release", mixinStandardHelpOptions = true,
-        description = {"Publish a quarterly release from a reviewed sheet into the snapshots folder: validated, diffed against the",
-                "newest earlier release, written atomically, never overwritten. See docs/releases.md.",
+        description = {"Publish a quarterly release from a reviewed sheet into the snapshots folder: validated, diffed against the "
+                + "newest earlier release, written atomically, never overwritten. See docs/releases.md.",
                 "Exit 0 published, 1 invalid sheet or refused (exists, older quarter, damaged snapshots), 2 usage or I/O."})
 public final class ReleaseCommand implements Callable<Integer> {
 

@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code sai verify [DIR]}: recheck every release against its manifest and the record contract. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Recheck every release in the snapshots folder: each file's sha256 and size against manifest.json, nothing",
-                "missing or extra, records valid against the record contract, index.json and latest naming real releases.",
+        description = {"Recheck every release in the snapshots folder: each file's sha256 and size against manifest.json, nothing "
+                + "missing or extra, records valid against the record contract, index.json and latest naming real releases.",
                 "Exit 0 intact, 1 a release is damaged or edited, 2 usage or I/O."})
 public final class VerifyCommand implements Callable<Integer> {
 
