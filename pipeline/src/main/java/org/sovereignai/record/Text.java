@@ -19,16 +19,7 @@ public final class Text {
         if (s == null) return null;
         String t = s.strip();
         if (t.isEmpty()) return null;
-        return belowCombiningMarks(t) || Normalizer.isNormalized(t, Normalizer.Form.NFC) ? t : Normalizer.normalize(t, Normalizer.Form.NFC);
-    }
-
-    /**
-     * True when every char is below U+0300: such text is already NFC (nothing below the combining marks decomposes or
-     * composes). A fast path: {@link Normalizer#isNormalized} allocates on every call and dominated reading large files.
-     */
-    private static boolean belowCombiningMarks(String s) {
-        for (int i = 0, n = s.length(); i < n; i++) if (s.charAt(i) >= '\u0300') return false;
-        return true;
+        return Normalizer.isNormalized(t, Normalizer.Form.NFC) ? t : Normalizer.normalize(t, Normalizer.Form.NFC);
     }
 
     /** The values of a multi-valued cell, each cleaned, blanks dropped, in the curator's order. */
