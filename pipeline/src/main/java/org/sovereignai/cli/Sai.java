@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
                 HistoryCommand.class,
                 ServeCommand.class,
                 SchemaCommand.class,
+                DiffCommand.class,
+                ReleaseCommand.class,
+                VerifyCommand.class,
         })
 public final class Sai implements Runnable {
     public static final int OK = 0;

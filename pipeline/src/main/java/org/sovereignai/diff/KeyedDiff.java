@@ -1,0 +1,168 @@
+package org.sovereignai.diff;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.sovereignai.record.FieldSpec;
+import org.sovereignai.record.Project;
+import org.sovereignai.record.Schema;
+import org.sovereignai.record.Text;
+
+/**
+ * Keyed diff of two record sets by {@code id}. The old set is held compactly (one packed String per record), the new
+ * set is streamed past it once, so neither side needs to be held as full records.
+ *
+ * <p>Rules: single-valued fields compare their canonical text (trimmed, NFC; numbers by value); multi-valued fields
+ * compare as sets, so order and repeated entries are not a change; every other difference is. No I/O here.
+ *
+ * <p>Use: {@code KeyedDiff d = new KeyedDiff(schema); old.forEach(d::addOld); fresh.forEach(d::addNew); Diff r = d.finish();}
+ * (or {@code d.diff(iterator)}). An instance is used for one diff.
+ */
+public final class KeyedDiff {
+    /** Marks an id already seen on the new side (matched or added), so a repeated new id is caught. */
+    private static final String SEEN = new String("\u0000seen");
+
+    private final Schema schema;
+    private final Map<String, String> old = new HashMap<>(1 << 16);
+    private final int fieldCount;
+    private final List<Change> changes = new ArrayList<>();
+    private final List<Project> added = new ArrayList<>();
+    private long oldCount;
+    private long newCount;
+    private long unchanged;
+    private boolean finished;
+
+    public KeyedDiff(Schema schema) {
+        this.schema = schema;
+        this.fieldCount = schema.fields().size();
+    }
+
+    /** Adds one record of the old set; an id given twice is a programming or input error. */
+    public void addOld(Project p) {
+        if (p.id() == null) throw new IllegalArgumentException("a record without an id cannot be diffed");
+        if (newCount > 0 || finished) throw new IllegalStateException("add the old set before the new one");
+        if (old.put(p.id(), Packed.pack(p)) != null) throw new IllegalArgumentException("the old set repeats id '" + p.id() + "'");
+        oldCount++;
+    }
+
+    /**
+     * Adds one old record given as raw cell values in contract order (e.g. a row of a release's projects.csv), without
+     * building a {@link Project}: the values are packed as they are and cleaned only if the record turns out to differ.
+     */
+    public void addOld(String[] raw) {
+        String id = Text.clean(raw[0]);
+        if (id == null) throw new IllegalArgumentException("a record without an id cannot be diffed");
+        if (newCount > 0 || finished) throw new IllegalStateException("add the old set before the new one");
+        if (old.put(id, Packed.packRaw(raw)) != null) throw new IllegalArgumentException("the old set repeats id '" + id + "'");
+        oldCount++;
+    }
+
+    /** Compares one record of the new set with the old set (push style, for streaming readers). */
+    public void addNew(Project p) {
+        String before = match(p.id());
+        if (before == null) {
+            added(p);
+        } else if (!before.equals(Packed.pack(p))) {
+            compareDiffering(before, p);
+        } else {
+            unchanged++;
+        }
+    }
+
+    /**
+     * Compares one new record given as raw cell values in contract order. A row whose values are literally those of the
+     * old record is unchanged without further work; only the others are cleaned and compared field by field.
+     */
+    public void addNew(String[] raw) {
+        String before = match(Text.clean(raw[0]));
+        if (before == null) {
+            added(Project.of(schema, raw));
+        } else if (!before.equals(Packed.packRaw(raw))) {
+            compareDiffering(before, Project.of(schema, raw));
+        } else {
+            unchanged++;
+        }
+    }
+
+    /** Marks the id as seen on the new side; returns the old packed record, or null when the id is new. */
+    private String match(String id) {
+        if (finished) throw new IllegalStateException("this diff is finished");
+        if (id == null) throw new IllegalArgumentException("a record without an id cannot be diffed");
+        String before = old.put(id, SEEN);
+        if (before == SEEN) throw new IllegalArgumentException("the new set repeats id '" + id + "'");
+        newCount++;
+        return before;
+    }
+
+    private void added(Project p) {
+        changes.add(Change.added(p));
+        added.add(p);
+    }
+
+    /** The packed forms differ: clean both sides (the old may have been packed raw), then compare field by field. */
+    private void compareDiffering(String before, Project p) {
+        Project was = Packed.unpack(before, schema);
+        List<FieldSpec> differing = compare(Packed.unpack(Packed.pack(was), fieldCount), Packed.unpack(Packed.pack(p), fieldCount));
+        if (differing.isEmpty()) {
+            unchanged++;
+            return;
+        }
+        List<FieldChange> fields = new ArrayList<>(differing.size());
+        for (FieldSpec f : differing) fields.add(new FieldChange(f.name(), was.typed(f), p.typed(f)));
+        changes.add(Change.modified(was, p, fields));
+    }
+
+    /** Ends the new set: the old records never matched are the removed ones. Returns the diff. */
+    public Diff finish() {
+        if (finished) throw new IllegalStateException("this diff is finished");
+        finished = true;
+        List<Project> removed = new ArrayList<>();
+        for (Map.Entry<String, String> e : old.entrySet()) {
+            if (e.getValue() == SEEN) continue;
+            Project p = Packed.unpack(e.getValue(), schema);
+            removed.add(p);
+            changes.add(Change.removed(p));
+        }
+        old.clear();
+        changes.sort(Comparator.comparing(Change::id));
+        removed.sort(Comparator.comparing(Project::id));
+        List<PossibleRename> renames = new RenameFinder().find(removed, added);
+        return new Diff(oldCount, newCount, unchanged, changes, renames);
+    }
+
+    /** Streams the new set past the old one and returns the diff (changes sorted by id, renames suggested). */
+    public Diff diff(Iterator<Project> newRecords) {
+        while (newRecords.hasNext()) addNew(newRecords.next());
+        return finish();
+    }
+
+    public Diff diff(Iterable<Project> newRecords) {
+        return diff(newRecords.iterator());
+    }
+
+    /** Convenience: both sets in memory. */
+    public static Diff of(Schema schema, Iterable<Project> oldRecords, Iterable<Project> newRecords) {
+        KeyedDiff d = new KeyedDiff(schema);
+        for (Project p : oldRecords) d.addOld(p);
+        return d.diff(newRecords);
+    }
+
+    /** The fields whose values differ, in contract order. */
+    private List<FieldSpec> compare(String[] before, String[] after) {
+        List<FieldSpec> out = new ArrayList<>(2);
+        for (FieldSpec f : schema.fields()) {
+            String a = before[f.index()];
+            String b = after[f.index()];
+            if (Objects.equals(a, b)) continue;
+            if (f.multi() && a != null && b != null && new HashSet<>(Text.split(a)).equals(new HashSet<>(Text.split(b)))) continue;
+            out.add(f);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,206 @@
+package org.sovereignai.release;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.sovereignai.diff.Change;
+import org.sovereignai.diff.Diff;
+import org.sovereignai.diff.FieldChange;
+import org.sovereignai.diff.PossibleRename;
+import org.sovereignai.io.Json;
+import org.sovereignai.record.Project;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Renders a {@link Diff} as {@code changes.json} (for programs) and {@code CHANGES.md} (for people). Streams, so a diff
+ * of a million changes is never built as one tree. Used by {@code release} and by {@code diff --format}.
+ */
+public final class ChangesReport {
+    /** An extra CHANGES.md section contributed by another part of the release (statistics deltas, sources drift...). */
+    public record Section(String title, String markdown) {
+    }
+
+    private final Diff diff;
+    private final String from;
+    private final String to;
+    private Set<Change.Op> only = EnumSet.allOf(Change.Op.class);
+    private Map<Provenance.Key, Provenance> provenance = Map.of();
+    private List<Section> sections = List.of();
+
+    public ChangesReport(Diff diff, String from, String to) {
+        this.diff = diff;
+        this.from = from;
+        this.to = to;
+    }
+
+    /** Lists only these kinds of change (the summary still counts all). */
+    public ChangesReport only(Set<Change.Op> ops) {
+        this.only = ops.isEmpty() ? EnumSet.allOf(Change.Op.class) : EnumSet.copyOf(ops);
+        return this;
+    }
+
+    public ChangesReport provenance(Map<Provenance.Key, Provenance> provenance) {
+        this.provenance = provenance == null ? Map.of() : provenance;
+        return this;
+    }
+
+    public ChangesReport sections(List<Section> sections) {
+        this.sections = List.copyOf(sections);
+        return this;
+    }
+
+    public Map<String, Long> summary() {
+        Map<String, Long> m = new TreeMap<>();
+        m.put("added", diff.added());
+        m.put("removed", diff.removed());
+        m.put("modified", diff.modified());
+        m.put("unchanged", diff.unchanged());
+        return m;
+    }
+
+    /** {@code changes.json}: keys sorted, changes sorted by id, stream left open. */
+    public void writeJson(OutputStream out) throws IOException {
+        ObjectMapper mapper = Json.mapper();
+        try (JsonGenerator g = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            g.setPrettyPrinter(mapper.getSerializationConfig().constructDefaultPrettyPrinter());
+            g.writeStartObject();
+            g.writeArrayFieldStart("changes");
+            for (Change c : diff.changes()) {
+                if (only.contains(c.op())) mapper.writeValue(g, changeJson(c));
+            }
+            g.writeEndArray();
+            g.writeFieldName("from");
+            if (from == null) g.writeNull();
+            else g.writeString(from);
+            g.writeFieldName("possibleRenames");
+            mapper.writeValue(g, renamesJson());
+            g.writeFieldName("summary");
+            mapper.writeValue(g, summary());
+            g.writeFieldName("to");
+            if (to == null) g.writeNull();
+            else g.writeString(to);
+            g.writeEndObject();
+        }
+        out.write('\n');
+    }
+
+    private Map<String, Object> changeJson(Change c) {
+        Map<String, Object> m = new TreeMap<>();
+        m.put("op", c.op().value());
+        m.put("id", c.id());
+        List<Map<String, Object>> fields = new ArrayList<>();
+        for (FieldChange f : c.fields()) {
+            Map<String, Object> fm = new TreeMap<>();
+            fm.put("field", f.field());
+            fm.put("old", f.oldValue());
+            fm.put("new", f.newValue());
+            Provenance p = provenance.get(new Provenance.Key(c.id(), f.field()));
+            if (p != null) fm.put("provenance", p.toJson());
+            fields.add(fm);
+        }
+        m.put("fields", fields);
+        Provenance whole = provenance.get(Provenance.Key.record(c.id()));
+        if (whole != null) m.put("provenance", whole.toJson());
+        return m;
+    }
+
+    private List<Map<String, Object>> renamesJson() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (PossibleRename r : diff.possibleRenames()) {
+            Map<String, Object> m = new TreeMap<>();
+            m.put("removed", r.removed());
+            m.put("added", r.added());
+            m.put("reasons", r.reasons());
+            m.put("sourcesOverlap", r.sourcesOverlap());
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** {@code CHANGES.md}: summary table, then added, removed, modified (field, old -> new), possible renames, extra sections. */
+    public void writeMarkdown(Writer w) throws IOException {
+        w.write("# Changes " + (from == null ? "in " + label(to) : label(from) + " → " + label(to)) + "\n\n");
+        if (from == null) w.write("First release: every record is new.\n\n");
+        w.write("| change | records |\n|---|---:|\n");
+        for (String k : List.of("added", "removed", "modified", "unchanged")) w.write("| " + k + " | " + summary().get(k) + " |\n");
+        for (Change.Op op : List.of(Change.Op.ADDED, Change.Op.REMOVED, Change.Op.MODIFIED)) {
+            if (!only.contains(op)) continue;
+            long n = diff.count(op);
+            w.write("\n## " + title(op) + " (" + n + ")\n\n");
+            if (n == 0) {
+                w.write("None.\n");
+                continue;
+            }
+            for (Change c : diff.changes()) {
+                if (c.op() != op) continue;
+                Project p = c.newRecord() != null ? c.newRecord() : c.oldRecord();
+                Provenance whole = provenance.get(Provenance.Key.record(c.id()));
+                String credit = whole == null ? "" : " (" + whole.credit() + ")";
+                if (op != Change.Op.MODIFIED) {
+                    w.write("- `" + c.id() + "` " + cell(p.name()) + credit + "\n");
+                    continue;
+                }
+                w.write("### `" + c.id() + "` " + cell(p.name()) + credit + "\n\n| field | old | new |"
+                        + (hasFieldProvenance(c) ? " credit |\n|---|---|---|---|\n" : "\n|---|---|---|\n"));
+                for (FieldChange f : c.fields()) {
+                    w.write("| " + f.field() + " | " + cell(f.oldValue()) + " | " + cell(f.newValue()) + " |");
+                    if (hasFieldProvenance(c)) {
+                        Provenance fp = provenance.get(new Provenance.Key(c.id(), f.field()));
+                        w.write(" " + (fp == null ? "" : cell(fp.credit())) + " |");
+                    }
+                    w.write("\n");
+                }
+                w.write("\n");
+            }
+        }
+        w.write("\n## Possible renames (" + diff.possibleRenames().size() + ")\n\n");
+        if (diff.possibleRenames().isEmpty()) {
+            w.write("None.\n");
+        } else {
+            w.write("Each is still one removal and one addition; a curator decides whether the project was renamed.\n\n"
+                    + "| removed | added | matched on | sources overlap |\n|---|---|---|---:|\n");
+            for (PossibleRename r : diff.possibleRenames()) {
+                w.write("| `" + r.removed() + "` | `" + r.added() + "` | " + String.join(", ", r.reasons()) + " | "
+                        + r.sourcesOverlap().toPlainString() + " |\n");
+            }
+        }
+        for (Section s : sections) w.write("\n## " + cell(s.title()) + "\n\n" + s.markdown().strip() + "\n");
+        w.flush();
+    }
+
+    private boolean hasFieldProvenance(Change c) {
+        if (provenance.isEmpty()) return false;
+        for (FieldChange f : c.fields()) if (provenance.containsKey(new Provenance.Key(c.id(), f.field()))) return true;
+        return false;
+    }
+
+    private static String title(Change.Op op) {
+        return switch (op) {
+            case ADDED -> "Added";
+            case REMOVED -> "Removed";
+            case MODIFIED -> "Modified";
+        };
+    }
+
+    private static String label(String s) {
+        return s == null ? "(nothing)" : s;
+    }
+
+    /** A value as one Markdown table cell: lists joined with "; ", pipes escaped, line breaks as spaces, blank as an em dash. */
+    static String cell(Object v) {
+        if (v == null) return "—";
+        String s = v instanceof List<?> l ? String.join("; ", l.stream().map(String::valueOf).toList())
+                : v instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(v);
+        return s.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+    }
+}

@@ -1,0 +1,375 @@
+package org.sovereignai.release;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.sovereignai.io.Hashes;
+import org.sovereignai.io.Json;
+import org.sovereignai.record.BaseModelRef;
+import org.sovereignai.record.FieldSpec;
+import org.sovereignai.record.FieldType;
+import org.sovereignai.record.Layer;
+import org.sovereignai.record.Project;
+import org.sovereignai.record.Schema;
+import org.sovereignai.record.Vocabulary;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+
+/**
+ * Writes one release's files into a folder (the temporary folder beside the target). Every file is UTF-8 without BOM,
+ * {@code \n} line ends, records sorted by id, fixed number formatting; each file is hashed while written and forced to
+ * disk before it is closed.
+ */
+final class ReleaseWriter {
+    static final String PROJECTS_JSON = "projects.json";
+    static final String PROJECTS_CSV = "projects.csv";
+    static final String BASE_MODELS_CSV = "base_models.csv";
+    static final String SOURCES_CSV = "sources.csv";
+    static final String CHANGES_JSON = "changes.json";
+    static final String CHANGES_MD = "CHANGES.md";
+    static final String DATAPACKAGE_JSON = "datapackage.json";
+    static final List<String> CORE_FILES = List.of(PROJECTS_JSON, PROJECTS_CSV, BASE_MODELS_CSV, SOURCES_CSV,
+            CHANGES_JSON, CHANGES_MD, DATAPACKAGE_JSON, Manifest.FILE);
+
+    static final List<String> BASE_MODELS_COLUMNS =
+            List.of("id", "name", "jurisdiction", "entry", "family", "variant", "vendor", "vendor_country");
+    static final List<String> SOURCES_COLUMNS;
+
+    static {
+        List<String> c = new ArrayList<>(List.of("id", "url"));
+        c.addAll(SourceColumns.CHECK_COLUMNS);
+        SOURCES_COLUMNS = List.copyOf(c);
+    }
+
+    /** Compact JSON, numbers plain; one record per line in projects.json. */
+    private static final JsonFactory COMPACT = new com.fasterxml.jackson.core.JsonFactoryBuilder()
+            .rootValueSeparator((String) null)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+
+    private final Path dir;
+    private final Schema schema;
+    private final Map<String, Manifest.FileEntry> written = Collections.synchronizedMap(new TreeMap<>());
+
+    ReleaseWriter(Path dir, Schema schema) {
+        this.dir = dir;
+        this.schema = schema;
+    }
+
+    /** A file in the folder, hashed as it is written, forced to disk on close. */
+    OutputStream create(String name) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        MessageDigest md = Hashes.sha256();
+        OutputStream raw = Channels.newOutputStream(ch);
+        return new BufferedOutputStream(new FilterOutputStream(raw) {
+            long bytes;
+
+            @Override
+            public void write(int b) throws IOException {
+                md.update((byte) b);
+                bytes++;
+                out.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                md.update(b, off, len);
+                bytes += len;
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.flush();
+                ch.force(true);
+                out.close();
+                written.put(name, new Manifest.FileEntry(HexFormat.of().formatHex(md.digest()), bytes));
+            }
+        }, 1 << 16);
+    }
+
+    Writer createText(String name) throws IOException {
+        // buffered in chars: CSVPrinter writes cell by cell, and an unbuffered encoder costs more than the CSV itself
+        return new java.io.BufferedWriter(new OutputStreamWriter(create(name), StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /** projects.json: an array of records sorted by id, one compact object per line, keys sorted, blanks left out. */
+    void projectsJson(List<Project> records) throws IOException {
+        List<FieldSpec> byName = new ArrayList<>(schema.fields());
+        byName.sort((a, b) -> a.name().compareTo(b.name()));
+        try (OutputStream out = create(PROJECTS_JSON); JsonGenerator g = COMPACT.createGenerator(out)) {
+            g.writeRaw(records.isEmpty() ? "[" : "[\n");
+            boolean first = true;
+            for (Project p : records) {
+                if (!first) g.writeRaw(",\n");
+                first = false;
+                g.writeStartObject();
+                for (FieldSpec f : byName) {
+                    Object v = p.typed(f);
+                    if (v == null) continue;
+                    g.writeFieldName(f.name());
+                    if (v instanceof List<?> list) {
+                        g.writeStartArray();
+                        for (Object o : list) g.writeString((String) o);
+                        g.writeEndArray();
+                    } else if (v instanceof java.math.BigDecimal d) {
+                        g.writeNumber(d);
+                    } else if (v instanceof Long l) {
+                        g.writeNumber(l);
+                    } else {
+                        g.writeString((String) v);
+                    }
+                }
+                g.writeEndObject();
+            }
+            g.writeRaw(records.isEmpty() ? "]\n" : "\n]\n");
+        }
+    }
+
+    /** projects.csv: the curator template's columns in contract order; multi-valued joined with "; ". */
+    void projectsCsv(List<Project> records) throws IOException {
+        List<FieldSpec> fields = schema.fields();
+        try (Writer w = createText(PROJECTS_CSV); CSVPrinter csv = new CSVPrinter(w, CSV)) {
+            for (FieldSpec f : fields) csv.print(f.name());
+            csv.println();
+            for (Project p : records) {
+                for (FieldSpec f : fields) csv.print(csvValue(p, f));
+                csv.println();
+            }
+        }
+    }
+
+    static String csvValue(Project p, FieldSpec f) {
+        String v = p.get(f);
+        if (v == null) return "";
+        if (f.type().numeric()) {
+            Object t = p.typed(f);
+            if (t instanceof java.math.BigDecimal d) return d.toPlainString();
+            return String.valueOf(t);
+        }
+        return v;
+    }
+
+    /** base_models.csv: one row per models record x base entry, with the family's vendor and vendor country. */
+    void baseModelsCsv(List<Project> records) throws IOException {
+        Vocabulary families = schema.vocabulary(Schema.FAMILIES_VOCABULARY);
+        Map<String, Project> byId = new java.util.HashMap<>();
+        for (Project p : records) if (p.layer() == Layer.MODELS) byId.put(p.id(), p);
+        try (Writer w = createText(BASE_MODELS_CSV); CSVPrinter csv = new CSVPrinter(w, CSV)) {
+            csv.printRecord(BASE_MODELS_COLUMNS);
+            for (Project p : records) {
+                for (String entry : p.list(Schema.BASE_MODELS)) {
+                    BaseModelRef ref = BaseModelRef.parse(entry);
+                    String vendor = "";
+                    String country = "";
+                    if (families.contains(ref.family())) {
+                        vendor = nz(families.attribute(ref.family(), "vendor"));
+                        country = nz(families.attribute(ref.family(), "vendor_country"));
+                    } else if (byId.containsKey(ref.family())) {
+                        // a base naming another record: its lead organisation and government are the vendor
+                        Project base = byId.get(ref.family());
+                        vendor = nz(base.get("lead_org"));
+                        country = nz(base.get(Schema.JURISDICTION));
+                    }
+                    csv.printRecord(p.id(), nz(p.name()), nz(p.get(Schema.JURISDICTION)), entry, ref.family(),
+                            nz(ref.variant()), vendor, country);
+                }
+            }
+        }
+    }
+
+    /** sources.csv: one row per record x URL; the check columns come from the sources checker, blank until it runs. */
+    void sourcesCsv(List<Project> records, SourceColumns checks) throws IOException {
+        SourceColumns lookup = checks == null ? SourceColumns.NONE : checks;
+        try (Writer w = createText(SOURCES_CSV); CSVPrinter csv = new CSVPrinter(w, CSV)) {
+            csv.printRecord(SOURCES_COLUMNS);
+            for (Project p : records) {
+                for (String url : p.list(Schema.SOURCES)) {
+                    Map<String, String> found = lookup.lookup(p.id(), url);
+                    csv.print(p.id());
+                    csv.print(url);
+                    for (String c : SourceColumns.CHECK_COLUMNS) csv.print(found == null ? "" : nz(found.get(c)));
+                    csv.println();
+                }
+            }
+        }
+    }
+
+    void changes(ChangesReport report) throws IOException {
+        try (OutputStream out = create(CHANGES_JSON)) {
+            report.writeJson(out);
+        }
+    }
+
+    void changesMarkdown(ChangesReport report) throws IOException {
+        try (Writer w = createText(CHANGES_MD)) {
+            report.writeMarkdown(w);
+        }
+    }
+
+    /** datapackage.json: a Frictionless Data Package describing the CSV resources, their Table Schemas and hashes. */
+    void datapackage(ReleaseId id, SemVer version, String date) throws IOException {
+        Map<String, Object> pkg = new TreeMap<>();
+        pkg.put("profile", "tabular-data-package");
+        pkg.put("name", "sovereign-ai-index");
+        pkg.put("title", "Sovereign AI Index " + id);
+        pkg.put("id", "sovereign-ai-index/" + id);
+        pkg.put("version", version.toString());
+        pkg.put("created", date);
+        List<Object> resources = new ArrayList<>();
+        resources.add(resource("projects", PROJECTS_CSV, projectsTableSchema()));
+        resources.add(resource("base_models", BASE_MODELS_CSV, longTableSchema(BASE_MODELS_COLUMNS)));
+        resources.add(resource("sources", SOURCES_CSV, longTableSchema(SOURCES_COLUMNS)));
+        pkg.put("resources", resources);
+        try (OutputStream out = create(DATAPACKAGE_JSON)) {
+            Json.write(pkg, out);
+        }
+    }
+
+    private Map<String, Object> resource(String name, String path, Map<String, Object> tableSchema) {
+        Manifest.FileEntry e = written.get(path);
+        Map<String, Object> r = new TreeMap<>();
+        r.put("name", name);
+        r.put("path", path);
+        r.put("profile", "tabular-data-resource");
+        r.put("format", "csv");
+        r.put("mediatype", "text/csv");
+        r.put("encoding", "utf-8");
+        r.put("hash", "sha256:" + e.sha256());
+        r.put("bytes", e.bytes());
+        r.put("dialect", Map.of("delimiter", ",", "lineTerminator", "\n", "quoteChar", "\"", "doubleQuote", true, "header", true));
+        r.put("schema", tableSchema);
+        return r;
+    }
+
+    private Map<String, Object> projectsTableSchema() {
+        List<Object> fields = new ArrayList<>();
+        for (FieldSpec f : schema.fields()) {
+            Map<String, Object> m = new TreeMap<>();
+            m.put("name", f.name());
+            m.put("type", f.type() == FieldType.INTEGER ? "integer" : f.type() == FieldType.NUMBER ? "number" : "string");
+            String desc = f.description() == null ? "" : f.description();
+            if (f.multi()) desc += (desc.isEmpty() ? "" : ". ") + "Several values separated by '; '";
+            if (!f.common()) {
+                desc += (desc.isEmpty() ? "" : ". ") + "Only for layer " + String.join(", ",
+                        f.layers().stream().map(Layer::value).sorted().toList());
+            }
+            if (!desc.isEmpty()) m.put("description", desc);
+            Map<String, Object> c = new TreeMap<>();
+            if (f.required() && f.common()) c.put("required", true);
+            if (f.type() == FieldType.ID) c.put("unique", true);
+            if (!f.multi() && f.type() == FieldType.ENUM && f.vocabulary() != null) {
+                c.put("enum", List.copyOf(schema.vocabulary(f.vocabulary()).values()));
+            }
+            if (!f.multi() && f.pattern() != null) c.put("pattern", unanchored(f.pattern().pattern()));
+            if (f.minimum() != null) c.put("minimum", f.type() == FieldType.INTEGER ? (Object) f.minimum().longValue() : f.minimum());
+            if (f.maxLength() > 0 && !f.multi()) c.put("maxLength", f.maxLength());
+            if (!c.isEmpty()) m.put("constraints", c);
+            fields.add(m);
+        }
+        Map<String, Object> s = new TreeMap<>();
+        s.put("fields", fields);
+        s.put("primaryKey", List.of("id"));
+        s.put("missingValues", List.of(""));
+        return s;
+    }
+
+    private static Map<String, Object> longTableSchema(List<String> columns) {
+        List<Object> fields = new ArrayList<>();
+        for (String c : columns) fields.add(new TreeMap<>(Map.of("name", c, "type", "string")));
+        Map<String, Object> s = new TreeMap<>();
+        s.put("fields", fields);
+        s.put("missingValues", List.of(""));
+        Map<String, Object> ref = new TreeMap<>(Map.of("resource", "projects", "fields", List.of("id")));
+        s.put("foreignKeys", List.of(new TreeMap<>(Map.of("fields", List.of("id"), "reference", ref))));
+        return s;
+    }
+
+    /** Table Schema patterns match the whole value implicitly. */
+    private static String unanchored(String p) {
+        String s = p.startsWith("^") ? p.substring(1) : p;
+        return s.endsWith("$") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** Every file in the folder except the manifest, with its hash (from writing, or read back for artifacts' files). */
+    Map<String, Manifest.FileEntry> inventory() throws IOException {
+        Map<String, Manifest.FileEntry> out = new TreeMap<>();
+        for (String name : listFiles(dir)) {
+            if (name.equals(Manifest.FILE)) continue;
+            Manifest.FileEntry e = written.get(name);
+            if (e == null) {
+                Path f = dir.resolve(name);
+                e = new Manifest.FileEntry(Hashes.sha256(f), Files.size(f));
+                forceToDisk(f);
+            }
+            out.put(name, e);
+        }
+        return out;
+    }
+
+    void manifest(Manifest m) throws IOException {
+        try (OutputStream out = create(Manifest.FILE)) {
+            out.write(m.toJson().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Relative paths ('/'-separated) of every regular file under the folder, sorted. */
+    static List<String> listFiles(Path dir) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.filter(Files::isRegularFile).forEach(p -> out.add(dir.relativize(p).toString().replace('\\', '/')));
+        }
+        Collections.sort(out);
+        return out;
+    }
+
+    static void forceToDisk(Path path) throws IOException {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            if (!Files.isDirectory(path)) throw e; // some platforms cannot open folders; files must be forced
+        }
+    }
+
+    static Map<String, Long> counts(List<Project> records) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (Layer l : Layer.values()) m.put(l.value(), 0L);
+        for (Project p : records) {
+            Layer l = p.layer();
+            if (l != null) m.merge(l.value(), 1L, Long::sum);
+        }
+        m.put("total", (long) records.size());
+        return m;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

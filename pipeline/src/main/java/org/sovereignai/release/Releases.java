@@ -1,0 +1,333 @@
+package org.sovereignai.release;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+import org.sovereignai.check.Report;
+import org.sovereignai.check.Validator;
+import org.sovereignai.diff.Diff;
+import org.sovereignai.diff.KeyedDiff;
+import org.sovereignai.record.Project;
+import org.sovereignai.record.Schema;
+import org.sovereignai.sheet.Columns;
+import org.sovereignai.sheet.Row;
+import org.sovereignai.sheet.Sheet;
+import org.sovereignai.sheet.SheetException;
+import org.sovereignai.sheet.SheetRecords;
+
+/**
+ * Versioned, immutable releases in a snapshots folder: publish, find, read and verify them. The Java API behind
+ * {@code sai release} and {@code sai verify}, usable without the command line (e.g. by the curation workflow).
+ *
+ * <p>Publishing writes into a hidden temporary folder beside the target, forces every file to disk, then renames the
+ * folder into place in one step; a release folder is never overwritten. {@code index.json} and {@code latest} are
+ * then replaced atomically. A process killed at any moment leaves either the old state or the complete new release
+ * (plus, at worst, a hidden temporary folder that nothing reads and the next release removes).
+ */
+public final class Releases {
+    static final String LOCK = ".release.lock";
+
+    private Releases() {
+    }
+
+    /** A release folder. */
+    public record Release(ReleaseId id, Path folder) {
+        public Manifest manifest() throws IOException {
+            return Manifest.read(folder.resolve(Manifest.FILE));
+        }
+
+        /** The release's records, read from its projects.csv. */
+        public List<Project> records(Schema schema) throws SheetException {
+            return SheetRecords.read(folder.resolve(ReleaseWriter.PROJECTS_CSV), schema);
+        }
+    }
+
+    /** What {@link #publish} made. */
+    public record Published(Release release, SemVer version, Release previous, Diff diff, Report validation) {
+    }
+
+    /** Every release in the folder, oldest first. */
+    public static List<Release> list(Path dir) throws IOException {
+        return Catalog.scan(dir);
+    }
+
+    /** The newest release, judged from the folders themselves (not from index.json). */
+    public static Optional<Release> newest(Path dir) throws IOException {
+        List<Release> all = Catalog.scan(dir);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /** The release with this id, if it exists. */
+    public static Optional<Release> read(Path dir, String id) throws IOException {
+        ReleaseId rid = ReleaseId.parse(id);
+        if (rid == null) return Optional.empty();
+        Path folder = dir.resolve(rid.toString());
+        return Files.isRegularFile(folder.resolve(Manifest.FILE)) ? Optional.of(new Release(rid, folder)) : Optional.empty();
+    }
+
+    /** Rechecks every release against its manifest and the record contract. */
+    public static Verification verify(Path dir) {
+        return Verifier.verify(dir, Schema.bundled(), true);
+    }
+
+    /** Rewrites index.json and latest from the release folders (after an interrupted release, or a hand edit). */
+    public static void repairIndex(Path dir) throws ReleaseException {
+        try (SnapshotsLock lock = SnapshotsLock.acquire(dir)) {
+            Catalog.rewrite(dir);
+        } catch (IOException e) {
+            throw new ReleaseException(2, "cannot rewrite the index in " + dir + ": " + e.getMessage(), null, e);
+        }
+    }
+
+    /** Streams the projects of a sheet or a release's projects.csv, unvalidated (for trusted files). */
+    public static void readRecords(Path file, Schema schema, Consumer<Project> sink) throws SheetException {
+        try (Sheet sheet = Sheet.open(file, null)) {
+            Columns columns = Columns.of(schema, sheet.header());
+            for (Row row = sheet.next(); row != null; row = sheet.next()) sink.accept(columns.project(row));
+        }
+    }
+
+    /**
+     * Streams the rows of a release's projects.csv (or any sheet) as raw cell values in contract order, without building
+     * projects: the fast input of {@link KeyedDiff#addOld(String[])} and {@link KeyedDiff#addNew(String[])}.
+     */
+    public static void readRows(Path file, Schema schema, Consumer<String[]> sink) throws SheetException {
+        RowPipe.read(file, schema, sink);
+    }
+
+    public static Published publish(ReleaseRequest req) throws ReleaseException {
+        Schema schema = Schema.bundled();
+        ReleaseId requested = ReleaseId.parse(req.release());
+        if (requested == null || (requested.isErrata() && !req.errata())) {
+            throw ReleaseException.usage("'" + req.release() + "' is not a release id: write the quarter as YYYY-Qn, e.g. 2026-Q1"
+                    + (req.errata() ? ", or YYYY-Qn.N for a given errata number" : " (YYYY-Qn.N only with --errata)"));
+        }
+        Path dir = req.snapshots();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ReleaseException(2, "cannot create the snapshots folder " + dir + ": " + e.getMessage(), null, e);
+        }
+        try (SnapshotsLock lock = SnapshotsLock.acquire(dir)) {
+            Phases phases = new Phases();
+            Catalog.removeLeftovers(dir);
+            List<Release> releases = Catalog.scan(dir);
+            Verification existing = Verifier.verifyReleases(releases, schema, false);
+            if (!existing.ok()) {
+                throw ReleaseException.data("the snapshots folder " + dir + " holds a damaged release, so nothing was published:\n  "
+                        + String.join("\n  ", existing.errorMessages()) + "\nRestore it from version control or backup; "
+                        + "a published release is never edited by hand (use --errata to correct one).");
+            }
+            phases.mark("verify-existing");
+            Release previous = releases.isEmpty() ? null : releases.get(releases.size() - 1);
+            ReleaseId target = target(requested, req.errata(), previous);
+            Path folder = dir.resolve(target.toString());
+            if (Files.exists(folder)) {
+                throw ReleaseException.data("release " + target + " already exists in " + dir + " and is never overwritten; "
+                        + "to correct it, publish an errata: ./sai release " + target.quarterId() + " --errata --from SHEET");
+            }
+            String date = (req.date() != null ? req.date() : target.quarterId().quarterEnd()).toString();
+
+            List<Project> records = new ArrayList<>();
+            Report report = new Validator(schema).validate(req.sheet(), req.sheetName(), rr -> records.add(rr.project()));
+            if (!report.valid()) {
+                throw new ReleaseException(report.exitCode(), report.ioFailure()
+                        ? "cannot read " + req.sheet() + "; nothing was published"
+                        : req.sheet().getFileName() + " has " + report.errors() + " validation error(s); nothing was published",
+                        report, null);
+            }
+            records.sort(Comparator.comparing(Project::id));
+            phases.mark("validate");
+
+            KeyedDiff kd = new KeyedDiff(schema);
+            Manifest previousManifest = null;
+            if (previous != null) {
+                previousManifest = previous.manifest();
+                readRows(previous.folder().resolve(ReleaseWriter.PROJECTS_CSV), schema, kd::addOld);
+            }
+            Diff diff = kd.diff(records);
+            phases.mark("diff");
+            SchemaContract contract = SchemaContract.of(schema);
+            SemVer version = Versioning.next(previousManifest, contract, diff, req.errata());
+
+            ReleaseContext ctx = new ReleaseContext(target, version, date, schema, List.copyOf(records), diff, previous);
+            Path tmp = Files.createTempDirectory(dir, "." + target + Catalog.TMP_MARK);
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                // temporary folders are created owner-only; a published release is readable like any other folder
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+            try {
+                write(ctx, tmp, req, previousManifest, contract);
+                phases.mark("write");
+                Pause.at("before-rename");
+                if (Files.exists(folder)) throw ReleaseException.data("release " + target + " appeared while it was being written");
+                try {
+                    Files.move(tmp, folder, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    throw new ReleaseException(2, "the file system of " + dir + " cannot rename folders atomically; "
+                            + "releases need a local file system", null, e);
+                }
+                ReleaseWriter.forceToDisk(dir);
+            } finally {
+                Catalog.deleteTree(tmp);
+            }
+            Pause.at("after-rename");
+            Catalog.rewrite(dir);
+            phases.mark("publish");
+            phases.report();
+            return new Published(new Release(target, folder), version, previous, diff, report);
+        } catch (IOException | UncheckedIOException e) {
+            throw new ReleaseException(2, "cannot write the release into " + dir + ": " + e.getMessage(), null, e);
+        } catch (SheetException e) {
+            throw new ReleaseException(e.isIo() ? 2 : 1, "cannot read the previous release: " + e.getMessage(), null, e);
+        } catch (IllegalArgumentException e) {
+            throw ReleaseException.data("cannot diff against the previous release: " + e.getMessage());
+        }
+    }
+
+    /** The id to publish, after checking it against the newest release. */
+    static ReleaseId target(ReleaseId requested, boolean errata, Release previous) throws ReleaseException {
+        ReleaseId newest = previous == null ? null : previous.id();
+        if (!errata) {
+            if (newest != null && requested.compareTo(newest.quarterId()) < 0) {
+                throw ReleaseException.data("quarter " + requested + " is older than the newest release " + newest
+                        + "; releases go forward in time (use --errata to correct " + newest.quarterId() + ")");
+            }
+            return requested;
+        }
+        if (newest == null) throw ReleaseException.data("there is no release to correct yet: publish " + requested.quarterId() + " first, without --errata");
+        if (!requested.sameQuarter(newest)) {
+            throw ReleaseException.data("an errata corrects the newest quarter, " + newest.quarterId() + "; " + requested.quarterId()
+                    + (requested.compareTo(newest) < 0 ? " has been superseded" : " has not been published yet"));
+        }
+        ReleaseId next = newest.withErrata(newest.errata() + 1);
+        if (requested.isErrata() && !requested.equals(next)) {
+            throw ReleaseException.data("the next errata of " + newest.quarterId() + " is " + next + ", not " + requested
+                    + (requested.compareTo(next) < 0 ? " (it already exists and is never overwritten)" : ""));
+        }
+        return next;
+    }
+
+    private static void write(ReleaseContext ctx, Path tmp, ReleaseRequest req, Manifest previousManifest, SchemaContract contract)
+            throws IOException {
+        ReleaseWriter w = new ReleaseWriter(tmp, ctx.schema());
+        // projects.json on a second thread while the CSV files are written: the two largest files, independent
+        ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "release-json");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<?> json = pool.submit(() -> {
+                w.projectsJson(ctx.records());
+                return null;
+            });
+            w.projectsCsv(ctx.records());
+            w.baseModelsCsv(ctx.records());
+            w.sourcesCsv(ctx.records(), req.sources());
+            try {
+                json.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) throw io;
+                throw new IOException("cannot write projects.json: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while writing projects.json");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Pause.at("after-projects-json");
+        String from = ctx.previous() == null ? null : ctx.previous().id().toString();
+        ChangesReport changes = new ChangesReport(ctx.diff(), from, ctx.id().toString()).provenance(req.provenance());
+        w.changes(changes);
+        List<ChangesReport.Section> sections = new ArrayList<>();
+        for (ReleaseArtifact a : req.artifacts()) {
+            a.write(ctx, tmp);
+            a.changesSection(ctx).ifPresent(sections::add);
+        }
+        w.changesMarkdown(changes.sections(sections));
+        w.datapackage(ctx.id(), ctx.version(), ctx.date());
+        Pause.at("before-manifest");
+        w.manifest(new Manifest(ctx.id().toString(), ctx.version().toString(), from, ctx.date(),
+                ReleaseWriter.counts(ctx.records()), changes.summary(), contract, w.inventory()));
+        for (String sub : ReleaseWriter.listFiles(tmp)) {
+            Path parent = tmp.resolve(sub).getParent();
+            if (!parent.equals(tmp)) ReleaseWriter.forceToDisk(parent);
+        }
+        ReleaseWriter.forceToDisk(tmp);
+    }
+
+    /** Only one release is written into a snapshots folder at a time (also across processes). */
+    static final class SnapshotsLock implements AutoCloseable {
+        private final FileChannel channel;
+        private final FileLock lock;
+
+        private SnapshotsLock(FileChannel channel, FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        static SnapshotsLock acquire(Path dir) throws ReleaseException {
+            try {
+                Files.createDirectories(dir);
+                FileChannel ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock l;
+                try {
+                    l = ch.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    l = null;
+                }
+                if (l == null) {
+                    ch.close();
+                    throw ReleaseException.usage("another release is being written into " + dir + "; try again when it has finished");
+                }
+                return new SnapshotsLock(ch, l);
+            } catch (IOException e) {
+                throw new ReleaseException(2, "cannot lock " + dir + ": " + e.getMessage(), null, e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            lock.release();
+            channel.close();
+        }
+    }
+
+
+    /** With {@code -Dsai.timing=true}, prints how long each step of a release took (stderr), for benchmarks. */
+    static final class Phases {
+        private final boolean on = Boolean.getBoolean("sai.timing");
+        private final StringBuilder sb = new StringBuilder();
+        private long last = System.nanoTime();
+
+        void mark(String phase) {
+            if (!on) return;
+            long now = System.nanoTime();
+            sb.append(' ').append(phase).append('=').append((now - last) / 1_000_000).append("ms");
+            last = now;
+        }
+
+        void report() {
+            if (on) System.err.println("release timing:" + sb);
+        }
+    }
+}
