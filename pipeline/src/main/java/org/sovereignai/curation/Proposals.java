@@ -77,7 +77,9 @@ final class Proposals {
         List<ProposedChange> changes = new ArrayList<>();
         Map<String, SubmittedRow> touched = new HashMap<>();
         for (SubmittedRow r : rows) propose(r, displayName, sheetName, quarter, merged, changes, touched, report);
-        if (report.errors() == 0) validateMerged(merged, touched, displayName, sheetName, report);
+        // Always check the merged draft too, so a curator sees every problem of the sheet in one report,
+        // not one batch per attempt; a sheet that could not be read at all (no rows) has nothing to merge.
+        if (!rows.isEmpty()) validateMerged(merged, touched, displayName, sheetName, report);
 
         // sources as the record stands with the submission applied: the evidence a reviewer checks
         List<ProposedChange> withSources = new ArrayList<>(changes.size());
