@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 DiffCommand.class,
                 ReleaseCommand.class,
                 VerifyCommand.class,
+                DemoCommand.class,
         })
 public final class Sai implements Runnable {
     public static final int OK = 0;
