@@ -30,6 +30,17 @@ public final class ProjectJsonSchema {
     }
 
     /** The schema as pretty JSON text, the same bytes every time. */
+    /**
+     * A checker of published JSON records against the generated schema (networknt, draft 2020-12): each call gives the
+     * record's violations as messages, none when it conforms. Build once; it is safe to reuse.
+     */
+    public static java.util.function.Function<com.fasterxml.jackson.databind.JsonNode, List<String>> checker(Schema schema) {
+        com.networknt.schema.Schema compiled = com.networknt.schema.SchemaRegistry
+                .withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12)
+                .getSchema(org.sovereignai.io.Json.mapper().valueToTree(generate(schema)));
+        return record -> compiled.validate(record).stream().map(com.networknt.schema.Error::toString).toList();
+    }
+
     public static String render(Schema schema) {
         return Json.write(generate(schema));
     }

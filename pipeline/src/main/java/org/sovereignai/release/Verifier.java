@@ -142,10 +142,39 @@ final class Verifier {
             problems.add(new Verification.Problem(true, id + "/" + ReleaseWriter.PROJECTS_CSV, report.errors()
                     + " record contract error(s)" + (first == null ? "" : ", first: " + first.position().describe() + ": " + first.message())));
         }
+        checkJson(r, schema, problems);
         Long total = m.counts().get("total");
         if (total != null && total != report.records()) {
             problems.add(new Verification.Problem(true, id + "/" + ReleaseWriter.PROJECTS_CSV,
                     "holds " + report.records() + " records, the manifest counts " + total));
+        }
+    }
+
+    /** Every record of projects.json against the published JSON Schema, streamed (a release may hold a million). */
+    private static void checkJson(Releases.Release r, Schema schema, List<Verification.Problem> problems) {
+        String where = r.id() + "/" + ReleaseWriter.PROJECTS_JSON;
+        var checker = org.sovereignai.check.ProjectJsonSchema.checker(schema);
+        long bad = 0;
+        String first = null;
+        try (com.fasterxml.jackson.core.JsonParser parser = Json.mapper().createParser(r.folder().resolve(ReleaseWriter.PROJECTS_JSON).toFile())) {
+            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                problems.add(new Verification.Problem(true, where, "is not a JSON array of records"));
+                return;
+            }
+            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                JsonNode record = Json.mapper().readTree(parser);
+                List<String> errors = checker.apply(record);
+                if (!errors.isEmpty()) {
+                    bad++;
+                    if (first == null) first = record.path("id").asText("?") + ": " + errors.get(0);
+                }
+            }
+        } catch (IOException e) {
+            problems.add(new Verification.Problem(true, where, "is not valid JSON: " + e.getMessage()));
+            return;
+        }
+        if (bad > 0) {
+            problems.add(new Verification.Problem(true, where, bad + " record(s) do not conform to schemas/project.schema.json, first: " + first));
         }
     }
 

@@ -1,0 +1,40 @@
+package org.sovereignai.release;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sovereignai.io.Hashes;
+
+/** verify rechecks a release's JSON against the published JSON Schema, not only its checksums. */
+class VerifyJsonSchemaTest {
+    private static final Path HOME = Path.of(System.getProperty("sai.home", "..")).toAbsolutePath().normalize();
+
+    @Test
+    void aRecordThatBreaksTheSchemaIsReportedEvenWhenTheManifestWasForgedToMatch(@TempDir Path tmp) throws Exception {
+        Path snapshots = tmp.resolve("snapshots");
+        Releases.publish(ReleaseRequest.of("2025-Q4", HOME.resolve("curation/baseline/2025-Q4.csv"), snapshots, LocalDate.of(2025, 12, 31)));
+        assertTrue(Releases.verify(snapshots).ok());
+
+        Path json = snapshots.resolve("2025-Q4/projects.json");
+        String before = Files.readString(json);
+        String after = before.replaceFirst("\"layer\":\"compute\"", "\"layer\":\"computx\"");
+        assertFalse(before.equals(after));
+        Files.writeString(json, after);
+        // same length, and a forged manifest hash, so the checksum test passes and only the content check can notice
+        Path manifest = snapshots.resolve("2025-Q4/manifest.json");
+        String m = Files.readString(manifest)
+                .replace(Hashes.sha256(before.getBytes(java.nio.charset.StandardCharsets.UTF_8)), Hashes.sha256(json));
+        Files.writeString(manifest, m);
+
+        Verification v = Releases.verify(snapshots);
+        assertFalse(v.ok());
+        assertTrue(v.errorMessages().stream().anyMatch(s -> s.contains("projects.json") && s.contains("project.schema.json")),
+                v.errorMessages().toString());
+    }
+}
