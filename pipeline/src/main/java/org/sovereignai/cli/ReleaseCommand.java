@@ -83,6 +83,10 @@ public final class ReleaseCommand implements Callable<Integer> {
     }
 
     private int fromDraft(Curation curation, Path dir, LocalDate day, PrintWriter out, PrintWriter err) throws IOException {
+        if (org.sovereignai.release.ReleaseId.parse(quarter) == null) {
+            err.println("sai release: '" + quarter + "' is not a release id: write the quarter as YYYY-Qn, e.g. 2026-Q1");
+            return Sai.USAGE_OR_IO;
+        }
         QuarterInfo open = curation.quarters().current().orElse(null);
         if (open == null || !open.name().equals(quarter)) {
             err.println("sai release: " + (open == null

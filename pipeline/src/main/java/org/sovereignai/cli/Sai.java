@@ -50,7 +50,7 @@ public final class Sai implements Runnable {
         CommandLine cl = new CommandLine(new Sai());
         cl.setExitCodeExceptionMapper(e -> USAGE_OR_IO);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("sai: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            commandLine.getErr().println("sai: " + describe(e));
             if (Boolean.getBoolean("sai.debug")) e.printStackTrace(commandLine.getErr());
             return USAGE_OR_IO;
         });
@@ -61,6 +61,21 @@ public final class Sai implements Runnable {
             sub.getCommandSpec().exitCodeOnExecutionException(USAGE_OR_IO);
         }
         return cl;
+    }
+
+    /**
+     * A failure in plain words. File-system errors carry only a path as their message ("/x/y"), which tells a curator
+     * nothing; they are named for what went wrong with which file.
+     */
+    static String describe(Throwable e) {
+        Throwable t = e instanceof java.io.UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
+        if (t instanceof java.nio.file.NoSuchFileException f) return "no such file or folder: " + f.getFile();
+        if (t instanceof java.nio.file.AccessDeniedException f) return "permission denied: " + f.getFile();
+        if (t instanceof java.nio.file.FileAlreadyExistsException f) return "already exists: " + f.getFile();
+        if (t instanceof java.nio.file.FileSystemException f) {
+            return "cannot use " + f.getFile() + (f.getReason() == null ? "" : ": " + f.getReason());
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     @Override

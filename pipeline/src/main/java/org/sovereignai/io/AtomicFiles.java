@@ -19,8 +19,16 @@ public final class AtomicFiles {
 
     public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        } catch (IOException e) {
+            // name the file the caller asked for, not our temporary one
+            throw new java.nio.file.FileSystemException(target.toString(), null,
+                    "cannot create a file in " + dir + " (" + e.getClass().getSimpleName().replace("Exception", "")
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        }
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ch.write(java.nio.ByteBuffer.wrap(content));
