@@ -87,7 +87,9 @@ public final class Submissions {
     /** Checks the file's size before reading it, then hashes it. */
     public Fingerprint identify(Request request) throws IOException {
         String quarter = repo.read(c -> repo.openQuarter(c)).map(QuarterInfo::name).orElseThrow(() ->
-                CurationException.usage("no quarter is open: run './sai quarter open YYYY-Qn' first"));
+                CurationException.usage("no quarter is open: run './sai quarter open YYYY-Qn' first"
+                        + (UrlList.isUrlList(request.originalName())
+                        ? " (or, for a URL list, './sai sources candidates FILE.txt' works against the newest release)" : "")));
         Path file = request.file();
         if (!Files.isRegularFile(file)) throw CurationException.usage("no such file: " + file);
         long size = Files.size(file);

@@ -33,16 +33,14 @@ class UrlListIntakeTest {
 
     @BeforeEach
     void start() throws Exception {
-        site = new TestSite();
-        site.robots("");
-        site.html("/news", TestSite.article("2 September 2025", "ad", ""));
+        site = TestSite.withNews();
         curation = new CurationFixture(home).openQuarter();
         intake = new UrlListIntake(curation.workspace(),
                 new UrlSubmission(Schema.bundled(), new BatchFetcher(new Fetcher(TestSite.policy()))::fetchAll));
         archiveDir = home.resolve("curation/submissions/2026-Q1/abc");
         list = archiveDir.resolve("original.txt");
         Files.createDirectories(archiveDir);
-        Files.writeString(list, site.url("/news").replace("127.0.0.1", "localhost") + "\n");
+        Files.writeString(list, site.namedUrl("/news") + "\n");
     }
 
     @AfterEach

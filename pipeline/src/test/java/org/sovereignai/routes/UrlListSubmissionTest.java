@@ -45,9 +45,7 @@ class UrlListSubmissionTest {
         try (Curation c = fx.openQuarter()) {
             c.quarters().requireOpen();
         }
-        site = new TestSite();
-        site.robots("");
-        site.html("/news", TestSite.article("2 September 2025", "ad", ""));
+        site = TestSite.withNews();
     }
 
     @AfterEach
@@ -55,9 +53,8 @@ class UrlListSubmissionTest {
         site.close();
     }
 
-    /** The site under a host name (the record contract accepts no IP addresses). */
     String u(String path) {
-        return site.url(path).replace("127.0.0.1", "localhost");
+        return site.namedUrl(path);
     }
 
     /** sea-lion's source is already cited by the draft; /news and /missing are not. */

@@ -24,9 +24,7 @@ class CandidatesTest {
 
     @BeforeEach
     void start() throws Exception {
-        site = new TestSite();
-        site.robots("");
-        site.html("/news", TestSite.article("2 September 2025", "ad", ""));
+        site = TestSite.withNews();
     }
 
     @AfterEach

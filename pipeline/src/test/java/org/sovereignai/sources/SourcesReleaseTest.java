@@ -68,9 +68,8 @@ class SourcesReleaseTest {
         elsewhere.close();
     }
 
-    /** The site's URL under a host name: the record contract accepts no IP addresses in sources. */
     String u(String path) {
-        return site.url(path).replace("127.0.0.1", "localhost");
+        return site.namedUrl(path);
     }
 
     Path snapshots() {
