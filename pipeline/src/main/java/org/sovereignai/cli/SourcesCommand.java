@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import org.sovereignai.check.Finding;
+import org.sovereignai.io.AtomicFiles;
 import org.sovereignai.io.Json;
 import org.sovereignai.record.Project;
 import org.sovereignai.record.Schema;
@@ -29,13 +30,13 @@ import org.sovereignai.sources.Candidates;
 import org.sovereignai.sources.CitedUrl;
 import org.sovereignai.sources.Evidence;
 import org.sovereignai.sources.FetchPolicy;
-import org.sovereignai.sources.FetchedPage;
 import org.sovereignai.sources.Fetcher;
 import org.sovereignai.sources.SourceCheck;
 import org.sovereignai.sources.SourceChecker;
 import org.sovereignai.sources.SourceStore;
 import org.sovereignai.sources.SourcesReport;
 import org.sovereignai.sources.UrlList;
+import org.sovereignai.sources.UrlSubmission;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -223,7 +224,7 @@ public final class SourcesCommand implements Runnable {
                 err.println("sai sources candidates: cannot read " + file + ": " + why);
                 return Sai.USAGE_OR_IO;
             }
-            for (String p : list.problems()) err.println("error " + p);
+            for (UrlList.Problem p : list.problems()) err.println("error " + p);
             Schema schema = Schema.bundled();
             List<String> cited = new ArrayList<>();
             Path records = against != null ? against : newestRelease();
@@ -235,19 +236,17 @@ public final class SourcesCommand implements Runnable {
                     return Sai.USAGE_OR_IO;
                 }
             }
-            List<String> fresh = Candidates.uncited(list.urls(), cited);
-            int already = list.urls().size() - fresh.size();
-            List<FetchedPage> pages;
+            UrlSubmission.Result result;
             try (SourceFetchRunner runner = new SourceFetchRunner(new BatchFetcher(new Fetcher(fetch.policy())))) {
-                pages = runner.run(new BatchFetcher.Batch(fresh, Map.of(), progress(err)));
+                result = new UrlSubmission(schema, runner).prepare(list, cited, progress(err));
             }
-            Candidates candidates = new Candidates(schema);
             Path dir = outDir != null ? outDir : home().resolve("curation").resolve("candidates");
-            if (fresh.isEmpty()) {
-                out.println("no new URLs: " + already + " already cited, nothing written");
+            if (result.sheet() == null) {
+                out.println("no new URLs: " + result.alreadyCited() + " already cited, nothing written");
             } else {
-                Path written = candidates.write(dir, list.fileName(), candidates.of(pages));
-                out.println(fresh.size() + " candidate records written to " + written + " (" + already
+                Path written = Candidates.freeName(dir, list.fileName());
+                AtomicFiles.write(written, result.sheet());
+                out.println(result.candidates() + " candidate records written to " + written + " (" + result.alreadyCited()
                         + " URLs already cited were skipped); complete them and submit the sheet");
             }
             return list.problems().isEmpty() ? Sai.OK : Sai.DATA_ERROR;

@@ -15,6 +15,7 @@ import org.sovereignai.curation.CurationException;
 import org.sovereignai.curation.ProposedChange;
 import org.sovereignai.curation.SubmissionResult;
 import org.sovereignai.routes.SubmissionRoutes;
+import org.sovereignai.sources.FetchPolicy;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,10 +27,11 @@ import picocli.CommandLine.Parameters;
  * inbox ({@code direct:submit}), so both doors are handled identically.
  */
 @Command(name = "submit", mixinStandardHelpOptions = true,
-        description = "Submit a curator sheet (CSV or XLSX, full or only changed rows) to the open quarter. "
+        description = "Submit a curator sheet (CSV or XLSX, full or only changed rows) to the open quarter, or a list of URLs"
+                + " (.txt, one a line) to turn into candidate records under curation/candidates/. "
                 + "Exit 0 accepted (or already submitted), 1 invalid or too large (see the report), 2 usage or I/O.")
 public final class SubmitCommand extends CurationCommand {
-    @Parameters(paramLabel = "FILE", description = "the sheet")
+    @Parameters(paramLabel = "FILE", description = "the sheet (.csv, .xlsx) or URL list (.txt)")
     Path file;
 
     @Option(names = "--curator", required = true, paramLabel = "NAME", description = "who made the changes (credited in the release)")
@@ -38,9 +40,12 @@ public final class SubmitCommand extends CurationCommand {
     @Option(names = "--note", paramLabel = "TEXT", description = "a note for the reviewer")
     String note;
 
+    @Option(names = "--allow-loopback", hidden = true, description = "tests only: let a URL list's loopback addresses through the address guard")
+    boolean allowLoopback;
+
     @Override
     int execute(Curation cur, PrintWriter out) throws IOException {
-        SubmissionResult r = send(cur, file, curator, note);
+        SubmissionResult r = send(cur, file, curator, note, FetchPolicy.defaults().withAllowLoopback(allowLoopback));
         out.println(r.message());
         for (Finding f : r.report().findings()) {
             out.println("  " + f.severity().value() + " " + f.code() + " at " + f.position().describe() + ": " + f.message());
@@ -54,8 +59,13 @@ public final class SubmitCommand extends CurationCommand {
 
     /** Sends one file through {@code direct:submit} in a short-lived Camel context. */
     static SubmissionResult send(Curation cur, Path file, String curator, String note) throws IOException {
+        return send(cur, file, curator, note, FetchPolicy.defaults());
+    }
+
+    /** As {@link #send(Curation, Path, String, String)}, fetching a URL list's pages with this policy. */
+    static SubmissionResult send(Curation cur, Path file, String curator, String note, FetchPolicy fetchPolicy) throws IOException {
         try (CamelContext ctx = new DefaultCamelContext()) {
-            ctx.addRoutes(new SubmissionRoutes(cur));
+            ctx.addRoutes(new SubmissionRoutes(cur, fetchPolicy));
             ctx.start();
             Map<String, Object> headers = new HashMap<>();
             headers.put(SubmissionRoutes.CURATOR, curator);

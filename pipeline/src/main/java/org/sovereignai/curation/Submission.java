@@ -7,7 +7,8 @@ import java.time.OffsetDateTime;
  *
  * @param originalName the file name as sent, sanitised for display; never used to build a path
  * @param door         {@code cli} or {@code inbox}
- * @param sheetKind    {@code full} (every draft record present) or {@code partial}
+ * @param sheetKind    {@code full} (every draft record present), {@code partial}, or {@code url-list} (a .txt of URLs
+ *                     that became candidate records; it proposes no change)
  * @param outcome      {@code accepted} or {@code rejected}
  * @param archivePath  the archive folder, relative to the project home
  */

@@ -22,6 +22,11 @@ import org.sovereignai.io.AtomicFiles;
 import org.sovereignai.io.Hashes;
 import org.sovereignai.io.Json;
 import org.sovereignai.record.Schema;
+import org.sovereignai.sources.BatchFetcher;
+import org.sovereignai.sources.FetchPolicy;
+import org.sovereignai.sources.Fetcher;
+import org.sovereignai.sources.UrlList;
+import org.sovereignai.sources.UrlSubmission;
 
 /**
  * Receives a curator's file, whichever door it came through. The steps, and what a crash after each leaves:
@@ -82,7 +87,9 @@ public final class Submissions {
     /** Checks the file's size before reading it, then hashes it. */
     public Fingerprint identify(Request request) throws IOException {
         String quarter = repo.read(c -> repo.openQuarter(c)).map(QuarterInfo::name).orElseThrow(() ->
-                CurationException.usage("no quarter is open: run './sai quarter open YYYY-Qn' first"));
+                CurationException.usage("no quarter is open: run './sai quarter open YYYY-Qn' first"
+                        + (UrlList.isUrlList(request.originalName())
+                        ? " (or, for a URL list, './sai sources candidates FILE.txt' works against the newest release)" : "")));
         Path file = request.file();
         if (!Files.isRegularFile(file)) throw CurationException.usage("no such file: " + file);
         long size = Files.size(file);
@@ -105,7 +112,17 @@ public final class Submissions {
         return repo.read(c -> repo.submissionByHash(c, quarter, sha256)).isPresent();
     }
 
+    /** Receives an identified file; a URL list is fetched with the default fetch policy. */
     public SubmissionResult submit(Request request, Fingerprint fp) throws IOException {
+        return submit(request, fp, null);
+    }
+
+    /**
+     * Receives an identified file. A {@code .txt} is a URL list: it becomes candidate records in
+     * {@code curation/candidates/} (see {@link UrlListIntake}), fetched with {@code urls} (null: the default fetch
+     * policy, which refuses private and loopback addresses); it never proposes a change to the draft.
+     */
+    public SubmissionResult submit(Request request, Fingerprint fp, UrlSubmission urls) throws IOException {
         String display = FileNames.display(request.originalName());
         String curator = HumanText.name(request.curator());
         if (fp.refusal() != null) {
@@ -123,14 +140,31 @@ public final class Submissions {
 
         QuarterInfo q = repo.read(c -> repo.quarter(c, fp.quarter())).orElseThrow();
         Draft draft = repo.read(c -> Draft.load(c, repo, schema, q));
+        if (UrlList.isUrlList(request.originalName())) {
+            UrlSubmission fetching = urls != null ? urls
+                    : new UrlSubmission(schema, new BatchFetcher(new Fetcher(FetchPolicy.defaults()))::fetchAll);
+            UrlListIntake.Outcome o = new UrlListIntake(workspace, fetching).take(archived, display, dir, draft);
+            return record(request, fp, dir, display, curator, o.report(), List.of(), null, UrlListIntake.KIND, o.auditDetail(),
+                    o::message);
+        }
         Proposal proposal = new Proposals(schema, workspace.work()).propose(archived, display, draft, fp.quarter());
         Report report = proposal.report();
         if (report.ioFailure()) {
             throw new IOException("cannot read the archived copy " + archived + ": " + report.findings());
         }
         boolean valid = report.valid();
-        String outcome = valid ? Submission.ACCEPTED : Submission.REJECTED;
         List<ProposedChange> proposed = valid ? proposal.changes() : List.of();
+        return record(request, fp, dir, display, curator, report, proposed, proposal.sheet(), proposal.sheetKind(), "", label -> valid
+                ? label + " accepted: " + proposed.size() + " change(s) proposed for review"
+                : label + " rejected: " + report.errors() + " error(s); nothing changed in the draft");
+    }
+
+    /** Steps 3 to 5 for a processed file: reports beside the archived copy, one transaction, the outcome file. */
+    private SubmissionResult record(Request request, Fingerprint fp, Path dir, String display, String curator, Report report,
+                                    List<ProposedChange> proposed, String sheet, String sheetKind, String auditDetail,
+                                    java.util.function.Function<String, String> message) throws IOException {
+        boolean valid = report.valid();
+        String outcome = valid ? Submission.ACCEPTED : Submission.REJECTED;
         AtomicFiles.write(dir.resolve("report.json"), SubmissionReport.json(display, fp.sha256(), fp.quarter(), curator,
                 outcome, report, proposed.size()));
         AtomicFiles.write(dir.resolve("report.txt"), SubmissionReport.text(display, fp.quarter(), curator, outcome, report,
@@ -138,29 +172,26 @@ public final class Submissions {
 
         OffsetDateTime now = CurationRepository.now();
         Submission draftRow = new Submission(0, fp.quarter(), fp.sha256(), curator, HumanText.note(request.note()), display,
-                proposal.sheet(), fp.size(), request.door(), proposal.sheetKind(), outcome, (int) report.errors(),
+                sheet, fp.size(), request.door(), sheetKind, outcome, (int) report.errors(),
                 (int) report.warnings(), workspace.home().relativize(dir).toString().replace('\\', '/'), now);
         Recorded recorded;
         try {
-            recorded = repo.inTransaction(c -> record(c, draftRow, proposed, now));
+            recorded = repo.inTransaction(c -> record(c, draftRow, proposed, now, auditDetail));
         } catch (CurationRepository.DuplicateKeyException e) {
             return duplicate(fp).orElseThrow(() -> e);
         }
         if (recorded == null) return duplicate(fp).orElseThrow();
         CrashPoints.reach(CrashPoints.COMMITTED);
         writeOutcome(dir, recorded.submission());
-        String message = valid
-                ? recorded.submission().label() + " accepted: " + recorded.changes().size() + " change(s) proposed for review"
-                : recorded.submission().label() + " rejected: " + report.errors() + " error(s); nothing changed in the draft";
         return new SubmissionResult(valid ? SubmissionResult.Outcome.ACCEPTED : SubmissionResult.Outcome.REJECTED,
-                recorded.submission(), recorded.changes(), report, message);
+                recorded.submission(), recorded.changes(), report, message.apply(recorded.submission().label()));
     }
 
     private record Recorded(Submission submission, List<ProposedChange> changes) {
     }
 
-    private Recorded record(java.sql.Connection c, Submission s, List<ProposedChange> proposed, OffsetDateTime now)
-            throws java.sql.SQLException {
+    private Recorded record(java.sql.Connection c, Submission s, List<ProposedChange> proposed, OffsetDateTime now,
+                            String auditDetail) throws java.sql.SQLException {
         QuarterInfo q = repo.lockQuarter(c, s.quarter()).orElseThrow();
         if (!QuarterInfo.OPEN.equals(q.state())) {
             throw CurationException.usage("quarter " + q.name() + " was closed while the submission was processed");
@@ -171,7 +202,7 @@ public final class Submissions {
                 s.sizeBytes(), s.door(), s.sheetKind(), s.outcome(), s.errors(), s.warnings(), s.archivePath(), s.receivedAt());
         repo.audit(c, now, s.curator(), "submission-" + s.outcome(), s.quarter(), id, null, null,
                 s.originalName() + " (" + s.door() + ", sha256 " + s.sha256() + ", " + s.errors() + " errors, "
-                        + s.warnings() + " warnings)" + (s.note() == null ? "" : "; note: " + s.note()));
+                        + s.warnings() + " warnings)" + auditDetail + (s.note() == null ? "" : "; note: " + s.note()));
         List<ProposedChange> saved_ = new ArrayList<>(proposed.size());
         for (ProposedChange p : proposed) {
             long cid = repo.insertChange(c, p.recorded(0, id, s.curator()));

@@ -33,6 +33,11 @@ public record Workspace(Path home) {
         return curation().resolve("submissions");
     }
 
+    /** Candidate sheets made from submitted URL lists, for curators to complete. */
+    public Path candidates() {
+        return curation().resolve("candidates");
+    }
+
     public Path templates() {
         return curation().resolve("templates");
     }

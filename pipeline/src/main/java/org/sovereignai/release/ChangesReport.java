@@ -36,6 +36,7 @@ public final class ChangesReport {
     private Set<Change.Op> only = EnumSet.allOf(Change.Op.class);
     private Map<Provenance.Key, Provenance> provenance = Map.of();
     private List<Section> sections = List.of();
+    private final TreeMap<String, Object> extra = new TreeMap<>();
 
     public ChangesReport(Diff diff, String from, String to) {
         this.diff = diff;
@@ -59,6 +60,31 @@ public final class ChangesReport {
         return this;
     }
 
+    /**
+     * Extra top-level keys for changes.json, contributed by other parts of the release (e.g. {@code sourceDrift}); written
+     * in sorted place among the core keys. A core key or a key already given is refused.
+     */
+    public ChangesReport extra(Map<String, Object> more) {
+        for (Map.Entry<String, Object> e : more.entrySet()) {
+            if (CORE_KEYS.contains(e.getKey()) || extra.containsKey(e.getKey())) {
+                throw new IllegalStateException("changes.json already has a key '" + e.getKey() + "'");
+            }
+            extra.put(e.getKey(), e.getValue());
+        }
+        return this;
+    }
+
+    private static final Set<String> CORE_KEYS = Set.of("changes", "from", "possibleRenames", "summary", "to");
+
+    /** Writes the extra keys that sort before {@code key} (all remaining ones for null), keeping the file's keys sorted. */
+    private void extraBefore(JsonGenerator g, ObjectMapper mapper, TreeMap<String, Object> pending, String key) throws IOException {
+        while (!pending.isEmpty() && (key == null || pending.firstKey().compareTo(key) < 0)) {
+            Map.Entry<String, Object> e = pending.pollFirstEntry();
+            g.writeFieldName(e.getKey());
+            mapper.writeValue(g, e.getValue());
+        }
+    }
+
     public Map<String, Long> summary() {
         Map<String, Long> m = new TreeMap<>();
         m.put("added", diff.added());
@@ -74,21 +100,28 @@ public final class ChangesReport {
         try (JsonGenerator g = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.setPrettyPrinter(mapper.getSerializationConfig().constructDefaultPrettyPrinter());
             g.writeStartObject();
+            TreeMap<String, Object> pending = new TreeMap<>(extra);
+            extraBefore(g, mapper, pending, "changes");
             g.writeArrayFieldStart("changes");
             for (Change c : diff.changes()) {
                 if (only.contains(c.op())) mapper.writeValue(g, changeJson(c));
             }
             g.writeEndArray();
+            extraBefore(g, mapper, pending, "from");
             g.writeFieldName("from");
             if (from == null) g.writeNull();
             else g.writeString(from);
+            extraBefore(g, mapper, pending, "possibleRenames");
             g.writeFieldName("possibleRenames");
             mapper.writeValue(g, renamesJson());
+            extraBefore(g, mapper, pending, "summary");
             g.writeFieldName("summary");
             mapper.writeValue(g, summary());
+            extraBefore(g, mapper, pending, "to");
             g.writeFieldName("to");
             if (to == null) g.writeNull();
             else g.writeString(to);
+            extraBefore(g, mapper, pending, null);
             g.writeEndObject();
         }
         out.write('\n');

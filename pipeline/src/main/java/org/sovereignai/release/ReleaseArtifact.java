@@ -2,6 +2,7 @@ package org.sovereignai.release;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,5 +20,15 @@ public interface ReleaseArtifact {
     /** An extra section for CHANGES.md (e.g. statistics deltas), or empty. */
     default Optional<ChangesReport.Section> changesSection(ReleaseContext ctx) throws IOException {
         return Optional.empty();
+    }
+
+    /**
+     * Extra top-level keys for {@code changes.json} (e.g. the sources' {@code sourceDrift}), or an empty map. Called
+     * before {@code changes.json} is written, so before {@link #write}; the values are serialised with {@code Json}
+     * (maps with sorted keys, lists, strings, numbers). A key the core already writes, or one another artifact
+     * contributes, is refused. With no artifact contributing, changes.json is unchanged byte for byte.
+     */
+    default Map<String, Object> changesJson(ReleaseContext ctx) throws IOException {
+        return Map.of();
     }
 }

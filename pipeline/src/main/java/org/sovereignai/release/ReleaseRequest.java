@@ -46,6 +46,10 @@ public record ReleaseRequest(
         return new ReleaseRequest(release, sheet, sheetName, snapshots, date, errata, provenance, more, sources);
     }
 
+    public ReleaseRequest withSources(SourceColumns checks) {
+        return new ReleaseRequest(release, sheet, sheetName, snapshots, date, errata, provenance, artifacts, checks);
+    }
+
     public ReleaseRequest withProvenance(Map<Provenance.Key, Provenance> p) {
         return new ReleaseRequest(release, sheet, sheetName, snapshots, date, errata, p, artifacts, sources);
     }

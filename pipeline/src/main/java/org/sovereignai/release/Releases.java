@@ -257,6 +257,7 @@ public final class Releases {
         Pause.at("after-projects-json");
         String from = ctx.previous() == null ? null : ctx.previous().id().toString();
         ChangesReport changes = new ChangesReport(ctx.diff(), from, ctx.id().toString()).provenance(req.provenance());
+        for (ReleaseArtifact a : req.artifacts()) changes.extra(a.changesJson(ctx));
         w.changes(changes);
         List<ChangesReport.Section> sections = new ArrayList<>();
         for (ReleaseArtifact a : req.artifacts()) {

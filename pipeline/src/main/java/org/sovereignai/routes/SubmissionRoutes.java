@@ -8,11 +8,17 @@ import org.apache.camel.builder.RouteBuilder;
 import org.sovereignai.curation.Curation;
 import org.sovereignai.curation.SubmissionResult;
 import org.sovereignai.curation.Submissions;
+import org.sovereignai.sources.BatchFetcher;
+import org.sovereignai.sources.FetchPolicy;
+import org.sovereignai.sources.Fetcher;
+import org.sovereignai.sources.UrlSubmission;
 
 /**
  * The one submission route both doors use: {@code direct:submit} takes a file (a {@link Path} or {@link File} body)
  * with the curator, note, original name and door as headers, skips content already received (idempotent consumer
  * keyed on quarter and sha256) and hands the rest to {@link Submissions}. The reply body is a {@link SubmissionResult}.
+ * A {@code .txt} file is a URL list: {@link Submissions} turns it into a candidate sheet, fetching the pages with this
+ * route's fetch policy (the defaults refuse loopback and private addresses; only tests allow loopback).
  */
 public final class SubmissionRoutes extends RouteBuilder {
     public static final String SUBMIT = "direct:submit";
@@ -24,9 +30,16 @@ public final class SubmissionRoutes extends RouteBuilder {
     static final String KEY = "SaiKey";
 
     private final Curation curation;
+    private final UrlSubmission urls;
 
     public SubmissionRoutes(Curation curation) {
+        this(curation, FetchPolicy.defaults());
+    }
+
+    /** With the fetch policy for submitted URL lists (tests: loopback allowed, short timeouts). */
+    public SubmissionRoutes(Curation curation, FetchPolicy fetchPolicy) {
         this.curation = curation;
+        this.urls = new UrlSubmission(curation.schema(), new BatchFetcher(new Fetcher(fetchPolicy))::fetchAll);
     }
 
     @Override
@@ -60,7 +73,7 @@ public final class SubmissionRoutes extends RouteBuilder {
         Submissions.Request request = request(ex);
         Submissions.Fingerprint fp = ex.getIn().getHeader(FINGERPRINT, Submissions.Fingerprint.class);
         // A duplicate goes through the same call: the domain recognises the hash and reports the earlier submission.
-        SubmissionResult result = curation.submissions().submit(request, fp);
+        SubmissionResult result = curation.submissions().submit(request, fp, urls);
         ex.getIn().setBody(result);
     }
 

@@ -144,12 +144,18 @@ public final class Candidates {
      * is never overwritten ({@code NAME-2.csv}, ...). Returns the path written.
      */
     public Path write(Path dir, String submittedFileName, List<Candidate> candidates) throws IOException {
+        Path target = freeName(dir, submittedFileName);
+        AtomicFiles.write(target, render(candidates));
+        return target;
+    }
+
+    /** {@code DIR/NAME.csv} for a submitted file's name, made safe, with {@code -2}, {@code -3}... while taken. */
+    public static Path freeName(Path dir, String submittedFileName) {
         String stem = submittedFileName.replaceFirst("\\.[^.]*$", "");
         String safe = slug(stem);
         if (safe.isEmpty()) safe = "candidates";
         Path target = dir.resolve(safe + ".csv");
         for (int n = 2; Files.exists(target); n++) target = dir.resolve(safe + "-" + n + ".csv");
-        AtomicFiles.write(target, render(candidates));
         return target;
     }
 

@@ -210,19 +210,51 @@ public final class SourceStore implements AutoCloseable {
         }
     }
 
+    private static final String CHECK_COLUMNS = "url, checked_at, status, final_url, content_type, title, published,"
+            + " modified, fingerprint, sha256, bytes, failure, detail, state";
+
     private static SourceCheck check(Connection c, String url, long asOfRun) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT url, checked_at, status, final_url, content_type, title, published,"
-                + " modified, fingerprint, sha256, bytes, failure, detail, state FROM sources_check"
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + CHECK_COLUMNS + " FROM sources_check"
                 + " WHERE url = ? AND run_id <= ? ORDER BY run_id DESC FETCH FIRST 1 ROWS ONLY")) {
             ps.setString(1, url);
             ps.setLong(2, asOfRun);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return null;
-                return new SourceCheck(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                        (Long) rs.getObject(11), rs.getString(12), rs.getString(13), SourceState.of(rs.getString(14)));
+                return rs.next() ? check(rs) : null;
             }
         }
+    }
+
+    private static SourceCheck check(ResultSet rs) throws SQLException {
+        return new SourceCheck(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                (Long) rs.getObject(11), rs.getString(12), rs.getString(13), SourceState.of(rs.getString(14)));
+    }
+
+    /**
+     * The latest check of every URL ever checked, as of a run, in one query (for a release: one lookup per cited URL
+     * would cost a query each).
+     */
+    public Map<String, SourceCheck> latestChecks(long asOfRun) throws SQLException {
+        Map<String, SourceCheck> out = new HashMap<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT k.url, k.checked_at, k.status, k.final_url, k.content_type,"
+                     + " k.title, k.published, k.modified, k.fingerprint, k.sha256, k.bytes, k.failure, k.detail, k.state"
+                     + " FROM sources_check k JOIN (SELECT url AS u, MAX(run_id) AS r FROM sources_check WHERE run_id <= ?"
+                     + " GROUP BY url) m ON k.url = m.u AND k.run_id = m.r")) {
+            ps.setLong(1, asOfRun);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    SourceCheck k = check(rs);
+                    out.put(k.url(), k);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether the H2 file database {@link #open} uses exists in the folder (without creating it). */
+    public static boolean exists(Path dir) {
+        return Files.isRegularFile(dir.resolve(DB_NAME + ".mv.db"));
     }
 
     /**

@@ -18,13 +18,31 @@ import java.util.Set;
  * A curator's plain list of URLs ({@code .txt}, UTF-8, one a line). Blank lines and lines starting with {@code #}
  * are skipped; a URL listed twice counts once; lines that are not http(s) URLs are reported with their line number.
  */
-public record UrlList(String fileName, List<String> urls, List<String> problems) {
+public record UrlList(String fileName, List<String> urls, List<Problem> problems) {
     /** Longest list accepted: a submission, not a crawl. */
     public static final int MAX_URLS = 10_000;
     public static final long MAX_BYTES = 4L * 1024 * 1024;
 
+    /** A line that is not a usable URL (or the line where the list was cut off). */
+    public record Problem(String file, int line, String text, String why) {
+        /** "links.txt, line 3: 'ftp://x' is not an http(s) URL" */
+        @Override
+        public String toString() {
+            return file + ", line " + line + ": " + (text == null ? "" : "'" + text + "' ") + why;
+        }
+    }
+
+    /** Whether a submitted file's name says it is a URL list ({@code .txt}). */
+    public static boolean isUrlList(String fileName) {
+        return fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".txt");
+    }
+
     public static UrlList read(Path file) throws IOException {
-        String name = file.getFileName().toString();
+        return read(file, file.getFileName().toString());
+    }
+
+    /** Reads a list stored under another name (an archived copy); {@code name} is what messages and the sheet are named after. */
+    public static UrlList read(Path file, String name) throws IOException {
         if (Files.size(file) > MAX_BYTES) throw new IOException(name + " is larger than " + MAX_BYTES + " bytes; split the list");
         String text;
         try {
@@ -34,7 +52,7 @@ public record UrlList(String fileName, List<String> urls, List<String> problems)
             throw new IOException(name + " is not UTF-8 text; save it as UTF-8");
         }
         Set<String> urls = new LinkedHashSet<>();
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         String[] lines = text.split("\r\n|\r|\n");
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -42,11 +60,11 @@ public record UrlList(String fileName, List<String> urls, List<String> problems)
             if (line.isEmpty() || line.startsWith("#")) continue;
             String why = problem(line);
             if (why != null) {
-                problems.add(name + ", line " + (i + 1) + ": '" + shorten(line) + "' " + why);
+                problems.add(new Problem(name, i + 1, shorten(line), why));
             } else if (urls.size() < MAX_URLS) {
                 urls.add(line);
             } else {
-                problems.add(name + ", line " + (i + 1) + ": more than " + MAX_URLS + " URLs; the rest were skipped");
+                problems.add(new Problem(name, i + 1, null, "more than " + MAX_URLS + " URLs; the rest were skipped"));
                 break;
             }
         }

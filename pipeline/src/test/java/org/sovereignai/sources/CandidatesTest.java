@@ -24,9 +24,7 @@ class CandidatesTest {
 
     @BeforeEach
     void start() throws Exception {
-        site = new TestSite();
-        site.robots("");
-        site.html("/news", TestSite.article("2 September 2025", "ad", ""));
+        site = TestSite.withNews();
     }
 
     @AfterEach
@@ -41,7 +39,8 @@ class CandidatesTest {
         UrlList list = UrlList.read(txt);
         assertEquals(List.of("https://a.example/x"), list.urls());
         assertEquals(2, list.problems().size());
-        assertTrue(list.problems().get(0).startsWith("urls.txt, line 5:"), list.problems().get(0));
+        assertTrue(list.problems().get(0).toString().startsWith("urls.txt, line 5:"), list.problems().toString());
+        assertEquals(5, list.problems().get(0).line());
     }
 
     @Test

@@ -129,14 +129,15 @@ class SourceCheckerTest {
         long after = checker.check(urls, "2026-Q2", null).runId();
         List<SourceDrift.Entry> drift = store.drift(cited, before, after);
         assertEquals(2, drift.size(), drift.toString());
-        assertEquals(new SourceDrift.Entry("a", site.url("/news"), "changed", drift.get(0).before(), drift.get(0).after()), drift.get(0));
+        assertEquals(new SourceDrift.Entry("a", site.url("/news"), "changed", drift.get(0).then(), drift.get(0).now()), drift.get(0));
+        assertNotEquals(drift.get(0).before(), drift.get(0).after());
         assertEquals("b", drift.get(1).id());
         assertEquals("died", drift.get(1).kind());
         assertEquals("dead (HTTP 410)", drift.get(1).after());
         // the same answer from two releases' sources.csv files
         assertEquals(drift, SourceDrift.between(store.rows(cited, before), store.rows(cited, after)));
         String md = SourceDrift.markdown(drift);
-        assertTrue(md.startsWith("## Sources to recheck\n\n- `a`\n  - changed: <" + site.url("/news") + ">\n- `b`\n"), md);
+        assertTrue(md.startsWith("## Sources to recheck\n\n- `a`\n  - changed: <" + site.url("/news") + "> (main text differs from the earlier check)\n- `b`\n"), md);
         assertTrue(md.contains("died: <" + site.url("/gone") + "> (was ok (HTTP 200), now dead (HTTP 410))"), md);
         assertEquals("", SourceDrift.markdown(List.of()));
     }

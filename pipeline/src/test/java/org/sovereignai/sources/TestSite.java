@@ -70,6 +70,19 @@ public final class TestSite implements AutoCloseable {
         return base() + path;
     }
 
+    /** The URL under the host name {@code localhost}: what a record may cite (the contract accepts no IP addresses). */
+    public String namedUrl(String path) {
+        return "http://localhost:" + server.getAddress().getPort() + path;
+    }
+
+    /** A site that allows every robot and serves {@link #article} at {@code /news}. */
+    public static TestSite withNews() throws IOException {
+        TestSite site = new TestSite();
+        site.robots("");
+        site.html("/news", article("2 September 2025", "ad", ""));
+        return site;
+    }
+
     public TestSite page(String path, Page page) {
         pages.put(path, page);
         return this;
