@@ -17,6 +17,7 @@ import org.sovereignai.release.ReleaseException;
 import org.sovereignai.release.ReleaseRequest;
 import org.sovereignai.release.Releases;
 import org.sovereignai.release.StatsArtifact;
+import org.sovereignai.sources.SourcesRelease;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,13 +77,23 @@ public final class ReleaseCommand implements Callable<Integer> {
         }
         LocalDate day = parsed;
         Path dir = snapshots != null ? snapshots : home.home != null ? home.workspace().snapshots() : RecordInput.defaultSnapshots();
-        if (from != null) {
-            return publish(new ReleaseRequest(quarter, from, sheet, dir, day, errata, null, standardArtifacts(), null), out, err);
+        SourcesRelease sources;
+        try {
+            // the newest stored source checks fill sources.csv and the drift report; no database, no change
+            sources = SourcesRelease.open(home.workspace().home());
+        } catch (IOException e) {
+            err.println("sai release: " + e.getMessage());
+            return Sai.USAGE_OR_IO;
         }
-        return CurationCli.run(spec, home, (curation, o) -> fromDraft(curation, dir, day, out, err));
+        if (from != null) {
+            return publish(new ReleaseRequest(quarter, from, sheet, dir, day, errata, null, standardArtifacts(sources),
+                    sources.columns()), out, err);
+        }
+        return CurationCli.run(spec, home, (curation, o) -> fromDraft(curation, sources, dir, day, out, err));
     }
 
-    private int fromDraft(Curation curation, Path dir, LocalDate day, PrintWriter out, PrintWriter err) throws IOException {
+    private int fromDraft(Curation curation, SourcesRelease sources, Path dir, LocalDate day, PrintWriter out, PrintWriter err)
+            throws IOException {
         if (org.sovereignai.release.ReleaseId.parse(quarter) == null) {
             err.println("sai release: '" + quarter + "' is not a release id: write the quarter as YYYY-Qn, e.g. 2026-Q1");
             return Sai.USAGE_OR_IO;
@@ -97,9 +108,10 @@ public final class ReleaseCommand implements Callable<Integer> {
         }
         DraftPublication draft = new DraftPublication(curation.draft(quarter));
         Path sheetFile = draft.writeSheet(curation.workspace(), curation.schema());
-        List<ReleaseArtifact> artifacts = new ArrayList<>(standardArtifacts());
+        List<ReleaseArtifact> artifacts = new ArrayList<>(standardArtifacts(sources));
         artifacts.add(draft.credits());
-        int code = publish(new ReleaseRequest(quarter, sheetFile, null, dir, day, errata, draft.provenance(), artifacts, null), out, err);
+        int code = publish(new ReleaseRequest(quarter, sheetFile, null, dir, day, errata, draft.provenance(), artifacts,
+                sources.columns()), out, err);
         if (code == Sai.OK) {
             curation.quarters().markReleased(quarter, "release");
             out.println("quarter " + quarter + " is closed; " + draft.draft().approved().size() + " approved change(s) from "
@@ -108,9 +120,9 @@ public final class ReleaseCommand implements Callable<Integer> {
         return code;
     }
 
-    /** What every release carries besides the records: the index's figures and charts. */
-    static List<ReleaseArtifact> standardArtifacts() {
-        return List.of(new StatsArtifact());
+    /** What every release carries besides the records: the index's figures and charts, and source drift. */
+    static List<ReleaseArtifact> standardArtifacts(SourcesRelease sources) {
+        return List.of(new StatsArtifact(), sources.artifact());
     }
 
     private static int publish(ReleaseRequest req, PrintWriter out, PrintWriter err) {
