@@ -35,6 +35,8 @@ public final class Sai implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // libraries that log through JBoss logging (Hibernate Validator) follow slf4j's settings: warnings only
+        System.setProperty("org.jboss.logging.provider", "slf4j");
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 

@@ -26,6 +26,7 @@ public final class ServeCommand extends CurationCommand {
 
     @Override
     int execute(Curation cur, PrintWriter out) throws IOException {
+        cur.settings().requireValid();
         Main main = new Main(); // no class-path scanning: the routes are added here, once
         main.configure().addRoutesBuilder(new SubmissionRoutes(cur, FetchPolicy.defaults().withAllowLoopback(allowLoopback)));
         main.configure().addRoutesBuilder(new InboxRoutes(cur, line -> {

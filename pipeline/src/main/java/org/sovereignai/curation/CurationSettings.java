@@ -15,8 +15,17 @@ import java.util.Properties;
  * @param inboxDelayMillis   how often the inbox is polled
  * @param readLockMillis     how long a file must stay unchanged before it is taken from the inbox
  */
-public record CurationSettings(String dbUrl, String dbUser, String dbPassword, long maxSubmissionBytes,
-                               long inboxDelayMillis, long readLockMillis) {
+public record CurationSettings(
+        @jakarta.validation.constraints.Pattern(regexp = "jdbc:[a-z0-9]+:.+", message = "must be a JDBC URL such as jdbc:postgresql://host/sai")
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        @jakarta.validation.constraints.Positive(message = "must be a positive number of bytes")
+        long maxSubmissionBytes,
+        @jakarta.validation.constraints.Min(value = 50, message = "must be at least 50 ms (the inbox would spin)")
+        long inboxDelayMillis,
+        @jakarta.validation.constraints.Min(value = 0, message = "must be 0 ms or more")
+        long readLockMillis) {
 
     public static final long DEFAULT_MAX_SUBMISSION_BYTES = 50L * 1024 * 1024;
 
@@ -36,10 +45,36 @@ public record CurationSettings(String dbUrl, String dbUser, String dbPassword, l
         return new CurationSettings(url,
                 orDefault(pick(p, system, env, "sai.db.user", "SAI_DB_USER"), "sa"),
                 orDefault(pick(p, system, env, "sai.db.password", "SAI_DB_PASSWORD"), ""),
-                Long.parseLong(orDefault(pick(p, system, env, "sai.submission.max-bytes", "SAI_SUBMISSION_MAX_BYTES"),
+                number("sai.submission.max-bytes", orDefault(pick(p, system, env, "sai.submission.max-bytes", "SAI_SUBMISSION_MAX_BYTES"),
                         Long.toString(DEFAULT_MAX_SUBMISSION_BYTES))),
-                Long.parseLong(orDefault(pick(p, system, env, "sai.inbox.delay-ms", "SAI_INBOX_DELAY_MS"), "1000")),
-                Long.parseLong(orDefault(pick(p, system, env, "sai.inbox.read-lock-ms", "SAI_INBOX_READ_LOCK_MS"), "1000")));
+                number("sai.inbox.delay-ms", orDefault(pick(p, system, env, "sai.inbox.delay-ms", "SAI_INBOX_DELAY_MS"), "1000")),
+                number("sai.inbox.read-lock-ms", orDefault(pick(p, system, env, "sai.inbox.read-lock-ms", "SAI_INBOX_READ_LOCK_MS"), "1000")));
+    }
+
+    private static long number(String key, String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw CurationException.usage("the setting " + key + " must be a whole number, not '" + text + "'");
+        }
+    }
+
+    /**
+     * Checks the settings against their constraints (Jakarta Validation), naming each bad setting. Run where a
+     * long-lived process starts ({@code ./sai serve}): the validator's start-up (about 0.4 s) is not worth paying on
+     * every one-shot command, whose settings the database connection itself checks.
+     */
+    public void requireValid() {
+        try (jakarta.validation.ValidatorFactory factory = jakarta.validation.Validation.byDefaultProvider().configure()
+                .messageInterpolator(new org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator())
+                .buildValidatorFactory()) {
+            var violations = factory.getValidator().validate(this);
+            if (violations.isEmpty()) return;
+            java.util.List<String> problems = new java.util.ArrayList<>();
+            for (var v : violations) problems.add(v.getPropertyPath() + " " + v.getMessage() + " (is '" + v.getInvalidValue() + "')");
+            java.util.Collections.sort(problems);
+            throw CurationException.usage("invalid settings: " + String.join("; ", problems));
+        }
     }
 
     /**

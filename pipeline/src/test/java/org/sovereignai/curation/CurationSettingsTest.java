@@ -1,0 +1,42 @@
+package org.sovereignai.curation;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+
+/** An operator's mistake in application.properties or the environment is named, never a NumberFormatException. */
+class CurationSettingsTest {
+    private final Workspace ws = new Workspace(Path.of("/tmp/sai-settings-test"));
+
+    @Test
+    void theDefaultsAreValid() {
+        CurationSettings s = CurationSettings.load(ws, new Properties(), Map.of());
+        assertEquals(CurationSettings.DEFAULT_MAX_SUBMISSION_BYTES, s.maxSubmissionBytes());
+        assertDoesNotThrow(s::requireValid);
+    }
+
+    @Test
+    void aSettingThatIsNotANumberIsNamed() {
+        CurationException e = assertThrows(CurationException.class,
+                () -> CurationSettings.load(ws, new Properties(), Map.of("SAI_SUBMISSION_MAX_BYTES", "50MB")));
+        assertTrue(e.getMessage().contains("sai.submission.max-bytes must be a whole number, not '50MB'"), e.getMessage());
+        assertEquals(2, e.exitCode());
+    }
+
+    @Test
+    void outOfRangeSettingsAreListedTogetherWithWhatIsAllowed() {
+        CurationSettings s = CurationSettings.load(ws, new Properties(),
+                Map.of("SAI_SUBMISSION_MAX_BYTES", "0", "SAI_INBOX_DELAY_MS", "5", "SAI_DB_URL", "postgres://db/sai"));
+        CurationException e = assertThrows(CurationException.class, s::requireValid);
+        assertTrue(e.getMessage().contains("maxSubmissionBytes must be a positive number of bytes (is '0')"), e.getMessage());
+        assertTrue(e.getMessage().contains("inboxDelayMillis must be at least 50 ms"), e.getMessage());
+        assertTrue(e.getMessage().contains("dbUrl must be a JDBC URL"), e.getMessage());
+    }
+}
