@@ -29,6 +29,13 @@ public record CurationSettings(
 
     public static final long DEFAULT_MAX_SUBMISSION_BYTES = 50L * 1024 * 1024;
 
+    /** Each component's setting as the operator writes it (application.properties key / environment variable). */
+    private static final Map<String, String> KEYS = Map.of(
+            "dbUrl", "sai.db.url (SAI_DB_URL)",
+            "maxSubmissionBytes", "sai.submission.max-bytes (SAI_SUBMISSION_MAX_BYTES)",
+            "inboxDelayMillis", "sai.inbox.delay-ms (SAI_INBOX_DELAY_MS)",
+            "readLockMillis", "sai.inbox.read-lock-ms (SAI_INBOX_READ_LOCK_MS)");
+
     public static CurationSettings load(Workspace workspace) {
         return load(workspace, System.getProperties(), System.getenv());
     }
@@ -71,7 +78,10 @@ public record CurationSettings(
             var violations = factory.getValidator().validate(this);
             if (violations.isEmpty()) return;
             java.util.List<String> problems = new java.util.ArrayList<>();
-            for (var v : violations) problems.add(v.getPropertyPath() + " " + v.getMessage() + " (is '" + v.getInvalidValue() + "')");
+            for (var v : violations) {
+                String key = KEYS.getOrDefault(v.getPropertyPath().toString(), v.getPropertyPath().toString());
+                problems.add(key + " " + v.getMessage() + " (is '" + v.getInvalidValue() + "')");
+            }
             java.util.Collections.sort(problems);
             throw CurationException.usage("invalid settings: " + String.join("; ", problems));
         }

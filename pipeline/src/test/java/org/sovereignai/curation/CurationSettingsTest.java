@@ -35,8 +35,8 @@ class CurationSettingsTest {
         CurationSettings s = CurationSettings.load(ws, new Properties(),
                 Map.of("SAI_SUBMISSION_MAX_BYTES", "0", "SAI_INBOX_DELAY_MS", "5", "SAI_DB_URL", "postgres://db/sai"));
         CurationException e = assertThrows(CurationException.class, s::requireValid);
-        assertTrue(e.getMessage().contains("maxSubmissionBytes must be a positive number of bytes (is '0')"), e.getMessage());
-        assertTrue(e.getMessage().contains("inboxDelayMillis must be at least 50 ms"), e.getMessage());
-        assertTrue(e.getMessage().contains("dbUrl must be a JDBC URL"), e.getMessage());
+        assertTrue(e.getMessage().contains("sai.submission.max-bytes (SAI_SUBMISSION_MAX_BYTES) must be a positive number of bytes (is '0')"), e.getMessage());
+        assertTrue(e.getMessage().contains("sai.inbox.delay-ms (SAI_INBOX_DELAY_MS) must be at least 50 ms"), e.getMessage());
+        assertTrue(e.getMessage().contains("sai.db.url (SAI_DB_URL) must be a JDBC URL"), e.getMessage());
     }
 }
