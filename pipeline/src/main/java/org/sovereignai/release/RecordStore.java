@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,12 +16,12 @@ import java.util.Map;
 import java.util.RandomAccess;
 
 import org.apache.commons.codec.digest.MurmurHash3;
-import org.apache.commons.csv.CSVPrinter;
 import org.sovereignai.record.BaseModelRef;
 import org.sovereignai.record.FieldSpec;
 import org.sovereignai.record.Layer;
 import org.sovereignai.record.Project;
 import org.sovereignai.record.Schema;
+import org.sovereignai.record.Text;
 import org.sovereignai.record.Vocabulary;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -48,8 +49,13 @@ final class RecordStore {
     private final Arena baseBytes = new Arena();
     private final List<Entry> entries = new ArrayList<>();
     private final long[] layers = new long[Layer.values().length];
+    private static final int BATCH = 512;
+    private final java.util.concurrent.BlockingQueue<Project[]> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
+    private Project[] batch;
+    private int batchSize;
+    private Thread encoder;
+    private volatile Throwable failure;
     private final StringBuilder sb = new StringBuilder(512);
-    private final CSVPrinter csv;
     private final Bytes json = new Bytes();
     private final JsonGenerator generator;
 
@@ -61,24 +67,92 @@ final class RecordStore {
         sorted.sort(Comparator.comparing(FieldSpec::name));
         this.byName = List.copyOf(sorted);
         try {
-            this.csv = new CSVPrinter(sb, ReleaseWriter.CSV);
             this.generator = ReleaseWriter.COMPACT.createGenerator(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Adds a record: its pieces are encoded now, the project itself is not kept. */
+    /**
+     * Adds a record. It is encoded on a helper thread (the caller, the validator, has its own work on the other core),
+     * in batches through a bounded queue; the project itself is not kept. {@link #finish} waits for the last one.
+     */
     void add(Project p) {
+        if (batch == null) {
+            batch = new Project[BATCH];
+            if (encoder == null) startEncoder();
+        }
+        batch[batchSize++] = p;
+        if (batchSize == BATCH) {
+            hand(batch);
+            batch = null;
+            batchSize = 0;
+        }
+    }
+
+    /** Waits until every record added is encoded; call before reading anything back. */
+    void finish() {
+        if (encoder == null) return;
+        if (batch != null) hand(Arrays.copyOf(batch, batchSize));
+        batch = null;
+        batchSize = 0;
+        hand(new Project[0]);
+        try {
+            encoder.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while encoding the records");
+        }
+        encoder = null;
+        if (failure instanceof RuntimeException re) throw re;
+        if (failure instanceof Error err) throw err;
+    }
+
+    /** Stops the helper thread if it still runs (after a failure elsewhere). */
+    void abandon() {
+        if (encoder != null) encoder.interrupt();
+    }
+
+    private void hand(Project[] b) {
+        if (failure != null) return;    // the encoder died; finish() reports why
+        try {
+            queue.put(b);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while handing records to the encoder");
+        }
+    }
+
+    private void startEncoder() {
+        encoder = new Thread(() -> {
+            try {
+                while (true) {
+                    Project[] b = queue.take();
+                    if (b.length == 0) return;
+                    for (Project p : b) encode(p);
+                }
+            } catch (InterruptedException e) {
+                // abandoned
+            } catch (RuntimeException | Error e) {
+                failure = e;
+                queue.clear();
+            }
+        }, "release-encoder");
+        encoder.setDaemon(true);
+        encoder.start();
+    }
+
+    private void encode(Project p) {
         try {
             Layer layer = p.layer();
             if (layer != null) layers[layer.ordinal()]++;
-            byte[] row = csvRow(p);
+            Object[] typed = new Object[schema.fields().size()];
+            byte[] row = csvRow(p, typed);
             long csvRef = csvBytes.append(row, 0, row.length);
             // the hash covers the row without its line end, as CanonicalCsv hashes a release file's rows
             long[] h = MurmurHash3.hash128x64(row, 0, row.length - 1, 0);
             json.reset();
-            jsonObject(p, generator);
+            jsonObject(p, typed, generator);
             generator.flush();
             long jsonRef = jsonBytes.append(json.buf(), 0, json.size());
             byte[] src = sourceRows(p);
@@ -92,26 +166,37 @@ final class RecordStore {
         }
     }
 
-    /** A projects.csv row, line end included. */
-    private byte[] csvRow(Project p) throws IOException {
+    /** A projects.csv row, line end included; numbers typed once, for the row and for the JSON object. */
+    private byte[] csvRow(Project p, Object[] typed) {
         sb.setLength(0);
-        for (FieldSpec f : schema.fields()) csv.print(ReleaseWriter.csvValue(p, f));
-        csv.println();
+        for (FieldSpec f : schema.fields()) {
+            String v = p.get(f);
+            if (v != null && f.type().numeric()) {
+                Object t = p.typed(f);
+                typed[f.index()] = t;
+                v = t instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(t);
+            }
+            CsvCells.cell(sb, v == null ? "" : v, f.index() == 0);
+        }
+        sb.append('\n');
         return utf8();
     }
 
     /** A projects.json object: keys sorted, blanks left out, multi-valued fields as arrays, numbers as numbers. */
-    private void jsonObject(Project p, JsonGenerator g) throws IOException {
+    private void jsonObject(Project p, Object[] typed, JsonGenerator g) throws IOException {
         g.writeStartObject();
         for (FieldSpec f : byName) {
-            Object v = p.typed(f);
-            if (v == null) continue;
+            String raw = p.get(f);
+            if (raw == null) continue;
             g.writeFieldName(f.name());
-            if (v instanceof List<?> list) {
+            if (f.multi()) {
                 g.writeStartArray();
-                for (Object o : list) g.writeString((String) o);
+                for (String o : Text.split(raw)) g.writeString(o);
                 g.writeEndArray();
-            } else if (v instanceof java.math.BigDecimal d) {
+                continue;
+            }
+            Object v = f.type().numeric() ? typed[f.index()] : raw;
+            if (v instanceof java.math.BigDecimal d) {
                 g.writeNumber(d);
             } else if (v instanceof Long l) {
                 g.writeNumber(l);
@@ -123,14 +208,14 @@ final class RecordStore {
     }
 
     /** sources.csv rows: one per URL, with the checker's columns (blank until it runs). */
-    private byte[] sourceRows(Project p) throws IOException {
+    private byte[] sourceRows(Project p) {
         sb.setLength(0);
         for (String url : p.list(Schema.SOURCES)) {
             Map<String, String> found = checks.lookup(p.id(), url);
-            csv.print(p.id());
-            csv.print(url);
-            for (String c : SourceColumns.CHECK_COLUMNS) csv.print(found == null ? "" : nz(found.get(c)));
-            csv.println();
+            CsvCells.cell(sb, p.id(), true);
+            CsvCells.cell(sb, url, false);
+            for (String c : SourceColumns.CHECK_COLUMNS) CsvCells.cell(sb, found == null ? "" : nz(found.get(c)), false);
+            sb.append('\n');
         }
         return utf8();
     }
@@ -139,7 +224,7 @@ final class RecordStore {
      * base_models.csv rows: one per base entry, with the family's vendor and vendor country; for a base naming another
      * record, its lead organisation and government. Null when such a record must be looked up and {@code byId} is null.
      */
-    private byte[] baseRows(Project p, java.util.function.Function<String, Project> byId) throws IOException {
+    private byte[] baseRows(Project p, java.util.function.Function<String, Project> byId) {
         sb.setLength(0);
         for (String entry : p.list(Schema.BASE_MODELS)) {
             BaseModelRef ref = BaseModelRef.parse(entry);
@@ -156,8 +241,8 @@ final class RecordStore {
                     country = nz(base.get(Schema.JURISDICTION));
                 }
             }
-            csv.printRecord(p.id(), nz(p.name()), nz(p.get(Schema.JURISDICTION)), entry, ref.family(), nz(ref.variant()),
-                    vendor, country);
+            CsvCells.record(sb, List.of(p.id(), nz(p.name()), nz(p.get(Schema.JURISDICTION)), entry, ref.family(),
+                    nz(ref.variant()), vendor, country));
         }
         return utf8();
     }
@@ -178,9 +263,133 @@ final class RecordStore {
         return m;
     }
 
-    /** Sorts the records by id (as a release lists them). */
+    /**
+     * Sorts the records by id (as a release lists them). Comparing a million ids through their objects is mostly cache
+     * misses, so the ids are first sorted as packed numbers (five characters after the prefix all ids share, and the
+     * record's position) and only runs that tie on those characters are compared as strings. Ids outside printable
+     * ASCII (never valid) take the plain comparison.
+     */
     void sort() {
-        entries.sort(Comparator.comparing(Entry::id));
+        Comparator<Entry> byId = Comparator.comparing(Entry::id);
+        int n = entries.size();
+        if (n < 2 || n >= 1 << 24) {
+            entries.sort(byId);
+            return;
+        }
+        String first = entries.get(0).id();
+        int common = first.length();
+        for (Entry e : entries) {
+            String id = e.id();
+            int k = 0;
+            int max = Math.min(common, id.length());
+            while (k < max && id.charAt(k) == first.charAt(k)) k++;
+            common = k;
+        }
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            String id = entries.get(i).id();
+            long key = 0;
+            for (int k = common; k < common + 5; k++) {
+                char c = k < id.length() ? id.charAt(k) : 0;
+                if (k < id.length() && (c == 0 || c >= 0x80)) {
+                    entries.sort(byId);
+                    return;
+                }
+                key = key << 8 | c;
+            }
+            keys[i] = key << 24 | i;
+        }
+        Arrays.sort(keys);
+        Entry[] out = new Entry[n];
+        for (int i = 0; i < n; ) {
+            int j = i + 1;
+            while (j < n && keys[j] >>> 24 == keys[i] >>> 24) j++;
+            for (int k = i; k < j; k++) out[k] = entries.get((int) (keys[k] & 0xFFFFFF));
+            if (j - i > 1) Arrays.sort(out, i, j, byId);
+            i = j;
+        }
+        entries.clear();
+        entries.addAll(Arrays.asList(out));
+    }
+
+    /** What matching the records with the previous release's rows by id found. */
+    static final class Matched {
+        private final RecordStore store;
+        private long unchanged;
+        private int[] oldRows = new int[16];
+        private int oldCount;
+        private Entry[] fresh = new Entry[16];
+        private int freshCount;
+
+        private Matched(RecordStore store) {
+            this.store = store;
+        }
+
+        /** Records whose row is byte for byte the previous release's row. */
+        long unchanged() {
+            return unchanged;
+        }
+
+        /** The previous release's rows that were removed or differ, ascending. */
+        int[] oldRows() {
+            return Arrays.copyOf(oldRows, oldCount);
+        }
+
+        /** The records that are new or differ, in the order they were added. */
+        List<Project> fresh() {
+            List<Project> out = new ArrayList<>(freshCount);
+            for (int k = 0; k < freshCount; k++) out.add(store.project(fresh[k]));
+            return out;
+        }
+    }
+
+    /**
+     * Sorts the records by id and, at the same time on a helper thread (matching needs no order), matches them with the
+     * previous release's rows: a record whose row hashes like the row with its id there is unchanged (128-bit hashes of
+     * the same canonical encoding: equal in practice exactly when the bytes are).
+     */
+    Matched sortAndMatch(RowTable old) {
+        Entry[] arrival = entries.toArray(new Entry[0]);
+        java.util.concurrent.FutureTask<Matched> task = new java.util.concurrent.FutureTask<>(() -> match(arrival, old));
+        Thread t = new Thread(task, "release-match");
+        t.setDaemon(true);
+        t.start();
+        sort();
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while matching the records");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Matched match(Entry[] arrival, RowTable old) {
+        Matched m = new Matched(this);
+        boolean[] matched = new boolean[old.size()];
+        boolean[] differs = new boolean[old.size()];
+        for (Entry e : arrival) {
+            byte[] id = e.id().getBytes(StandardCharsets.UTF_8);
+            int j = old.find(id, 0, id.length, RowTable.hashId(id, 0, id.length));
+            if (j >= 0) {
+                matched[j] = true;
+                if (old.sameHash(j, e.hashLo(), e.hashHi())) {
+                    m.unchanged++;
+                    continue;
+                }
+                differs[j] = true;
+            }
+            if (m.freshCount == m.fresh.length) m.fresh = Arrays.copyOf(m.fresh, m.freshCount * 2);
+            m.fresh[m.freshCount++] = e;
+        }
+        for (int j = 0; j < old.size(); j++) {
+            if (matched[j] && !differs[j]) continue;
+            if (m.oldCount == m.oldRows.length) m.oldRows = Arrays.copyOf(m.oldRows, m.oldCount * 2);
+            m.oldRows[m.oldCount++] = j;
+        }
+        return m;
     }
 
     int size() {
@@ -199,18 +408,6 @@ final class RecordStore {
             else hi = mid - 1;
         }
         return null;
-    }
-
-    /** The row of {@code table} with record i's id, or -1. */
-    int find(int i, RowTable table) {
-        byte[] id = entries.get(i).id().getBytes(StandardCharsets.UTF_8);
-        return table.find(id, 0, id.length, RowTable.hashId(id, 0, id.length));
-    }
-
-    /** True when record i's row hashes like {@code table}'s row (the same bytes, in practice). */
-    boolean sameRow(int i, RowTable table, int row) {
-        Entry e = entries.get(i);
-        return table.sameHash(row, e.hashLo(), e.hashHi());
     }
 
     /** The projects.csv rows, in order. */
@@ -251,7 +448,10 @@ final class RecordStore {
 
     /** Record i, parsed from its row. */
     Project project(int i) {
-        Entry e = entries.get(i);
+        return project(entries.get(i));
+    }
+
+    private Project project(Entry e) {
         byte[] row = new byte[e.csvLength()];
         csvBytes.copy(e.csv(), row);
         try {

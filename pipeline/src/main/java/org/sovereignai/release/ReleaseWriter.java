@@ -16,7 +16,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,16 +25,13 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.sovereignai.io.Hashes;
 import org.sovereignai.io.Json;
-import org.sovereignai.record.BaseModelRef;
 import org.sovereignai.record.FieldSpec;
 import org.sovereignai.record.FieldType;
 import org.sovereignai.record.Layer;
 import org.sovereignai.record.Project;
 import org.sovereignai.record.Schema;
-import org.sovereignai.record.Vocabulary;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 
 /**
@@ -75,6 +71,12 @@ final class ReleaseWriter {
     private final Path dir;
     private final Schema schema;
     private final Map<String, Manifest.FileEntry> written = Collections.synchronizedMap(new TreeMap<>());
+    private final List<java.util.concurrent.Future<?>> syncs = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.concurrent.ExecutorService syncer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "release-fsync");
+        t.setDaemon(true);
+        return t;
+    });
 
     ReleaseWriter(Path dir, Schema schema) {
         this.dir = dir;
@@ -108,11 +110,36 @@ final class ReleaseWriter {
             @Override
             public void close() throws IOException {
                 out.flush();
-                ch.force(true);
-                out.close();
                 written.put(name, new Manifest.FileEntry(HexFormat.of().formatHex(md.digest()), bytes));
+                // forced to disk on the syncer thread while the next file is written; awaitDisk() waits for all
+                syncs.add(syncer.submit(() -> {
+                    try (ch) {
+                        ch.force(true);
+                    }
+                    return null;
+                }));
             }
         }, 1 << 16);
+    }
+
+    /** Waits until every file written so far is on disk (before the folder is forced and renamed). */
+    void awaitDisk() throws IOException {
+        try {
+            for (java.util.concurrent.Future<?> f : syncs) f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while forcing the release to disk");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            throw new IOException("cannot force the release to disk: " + e.getCause(), e.getCause());
+        } finally {
+            syncs.clear();
+        }
+    }
+
+    /** Stops the syncer thread (after {@link #awaitDisk}, or when the release is abandoned). */
+    void close() {
+        syncer.shutdownNow();
     }
 
     Writer createText(String name) throws IOException {
@@ -155,9 +182,7 @@ final class ReleaseWriter {
 
     private static byte[] csvLine(List<String> cells) throws IOException {
         StringBuilder sb = new StringBuilder();
-        try (CSVPrinter csv = new CSVPrinter(sb, CSV)) {
-            csv.printRecord(cells);
-        }
+        CsvCells.record(sb, cells);
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -312,18 +337,4 @@ final class ReleaseWriter {
         }
     }
 
-    static Map<String, Long> counts(List<Project> records) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        for (Layer l : Layer.values()) m.put(l.value(), 0L);
-        for (Project p : records) {
-            Layer l = p.layer();
-            if (l != null) m.merge(l.value(), 1L, Long::sum);
-        }
-        m.put("total", (long) records.size());
-        return m;
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
 }

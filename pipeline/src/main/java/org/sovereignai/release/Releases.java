@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -19,8 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import org.sovereignai.check.Report;
@@ -170,7 +167,13 @@ public final class Releases {
                 String date = (req.date() != null ? req.date() : target.quarterId().quarterEnd()).toString();
 
                 RecordStore store = new RecordStore(schema, req.sources());
-                Report report = new Validator(schema).validate(req.sheet(), req.sheetName(), rr -> store.add(rr.project()));
+                Report report;
+                try {
+                    report = new Validator(schema).validate(req.sheet(), req.sheetName(), rr -> store.add(rr.project()));
+                    store.finish();
+                } finally {
+                    store.abandon();
+                }
                 Previous prev = await(background, dir);
                 phases.mark("verify-existing+validate");
                 if (!report.valid()) {
@@ -179,10 +182,12 @@ public final class Releases {
                             : req.sheet().getFileName() + " has " + report.errors() + " validation error(s); nothing was published",
                             report, null);
                 }
-                store.sort();
-                phases.mark("sort");
+                RecordStore.Matched matched = null;
+                if (prev.rows() != null) matched = store.sortAndMatch(prev.rows());
+                else store.sort();
+                phases.mark("sort+match");
                 Manifest previousManifest = previous == null ? null : previous.manifest();
-                Diff diff = diff(store, previous, prev.rows(), schema);
+                Diff diff = diff(store, previous, prev.rows(), matched, schema);
                 phases.mark("diff");
                 return finishPublish(req, schema, dir, phases, previous, target, folder, date, store, report, previousManifest, diff);
             } finally {
@@ -239,49 +244,23 @@ public final class Releases {
      * The new records against the previous release. Rows whose bytes hash like the previous release's row with the same
      * id are unchanged without parsing either; the rest go through {@link KeyedDiff} as usual.
      */
-    private static Diff diff(RecordStore store, Release previous, RowTable old, Schema schema) throws IOException, SheetException {
+    private static Diff diff(RecordStore store, Release previous, RowTable old, RecordStore.Matched matched, Schema schema)
+            throws IOException, SheetException {
         KeyedDiff kd = new KeyedDiff(schema);
         if (previous == null) return kd.diff(store.records());
         Path oldCsv = previous.folder().resolve(ReleaseWriter.PROJECTS_CSV);
-        if (old == null) {
-            readRows(oldCsv, schema, kd::addOld);
-            return kd.diff(store.records());
-        }
-        boolean[] matched = new boolean[old.size()];
-        boolean[] differs = new boolean[old.size()];
-        int[] fresh = new int[16];
-        int freshCount = 0;
-        long unchanged = 0;
-        for (int i = 0; i < store.size(); i++) {
-            int j = store.find(i, old);
-            if (j >= 0) {
-                matched[j] = true;
-                if (store.sameRow(i, old, j)) {
-                    unchanged++;
-                    continue;
-                }
-                differs[j] = true;
+        if (old != null) {
+            int[] rows = matched.oldRows();
+            try {
+                for (String[] raw : CanonicalCsv.decode(oldCsv, old, rows, rows.length, schema.fields().size())) kd.addOld(raw);
+                kd.addUnchanged(matched.unchanged());
+                return kd.diff(matched.fresh());
+            } catch (CanonicalCsv.NotCanonical e) {
+                kd = new KeyedDiff(schema);   // cannot happen for a file that scanned; read it the general way all the same
             }
-            if (freshCount == fresh.length) fresh = java.util.Arrays.copyOf(fresh, freshCount * 2);
-            fresh[freshCount++] = i;
         }
-        int[] before = new int[16];
-        int beforeCount = 0;
-        for (int j = 0; j < old.size(); j++) {
-            if (matched[j] && !differs[j]) continue;
-            if (beforeCount == before.length) before = java.util.Arrays.copyOf(before, beforeCount * 2);
-            before[beforeCount++] = j;
-        }
-        try {
-            for (String[] raw : CanonicalCsv.decode(oldCsv, old, before, beforeCount, schema.fields().size())) kd.addOld(raw);
-        } catch (CanonicalCsv.NotCanonical e) {
-            kd = new KeyedDiff(schema);
-            readRows(oldCsv, schema, kd::addOld);
-            return kd.diff(store.records());
-        }
-        kd.addUnchanged(unchanged);
-        for (int k = 0; k < freshCount; k++) kd.addNew(store.project(fresh[k]));
-        return kd.finish();
+        readRows(oldCsv, schema, kd::addOld);
+        return kd.diff(store.records());
     }
 
     private static Published finishPublish(ReleaseRequest req, Schema schema, Path dir, Phases phases, Release previous,
@@ -297,7 +276,7 @@ public final class Releases {
                 Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
             }
             try {
-                write(ctx, store, tmp, req, previousManifest, contract);
+                write(ctx, store, tmp, req, previousManifest, contract, phases);
                 phases.mark("write");
                 Pause.at("before-rename");
                 if (Files.exists(folder)) throw ReleaseException.data("release " + target + " appeared while it was being written");
@@ -342,9 +321,18 @@ public final class Releases {
     }
 
     private static void write(ReleaseContext ctx, RecordStore store, Path tmp, ReleaseRequest req, Manifest previousManifest,
-                              SchemaContract contract) throws IOException {
+                              SchemaContract contract, Phases phases) throws IOException {
         ReleaseWriter w = new ReleaseWriter(tmp, ctx.schema());
-        // projects.json on a second thread while the CSV files are written: the two largest files, independent
+        try {
+            writeFiles(ctx, store, tmp, req, contract, phases, w);
+        } finally {
+            w.close();
+        }
+    }
+
+    private static void writeFiles(ReleaseContext ctx, RecordStore store, Path tmp, ReleaseRequest req, SchemaContract contract,
+                                   Phases phases, ReleaseWriter w) throws IOException {
+        // projects.json on a second thread while the CSV files are written: the largest files, independent
         ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "release-json");
             t.setDaemon(true);
@@ -353,10 +341,10 @@ public final class Releases {
         try {
             Future<?> json = pool.submit(() -> {
                 w.projectsJson(store);
-                w.sourcesCsv(store);
                 return null;
             });
             w.projectsCsv(store);
+            w.sourcesCsv(store);
             w.baseModelsCsv(store);
             try {
                 json.get();
@@ -370,20 +358,26 @@ public final class Releases {
         } finally {
             pool.shutdownNow();
         }
+        phases.mark("record-files");
         Pause.at("after-projects-json");
         String from = ctx.previous() == null ? null : ctx.previous().id().toString();
         ChangesReport changes = new ChangesReport(ctx.diff(), from, ctx.id().toString()).provenance(req.provenance());
         w.changes(changes);
+        phases.mark("changes.json");
         List<ChangesReport.Section> sections = new ArrayList<>();
         for (ReleaseArtifact a : req.artifacts()) {
             a.write(ctx, tmp);
             a.changesSection(ctx).ifPresent(sections::add);
         }
+        phases.mark("artifacts");
         w.changesMarkdown(changes.sections(sections));
+        phases.mark("CHANGES.md");
         w.datapackage(ctx.id(), ctx.version(), ctx.date());
         Pause.at("before-manifest");
         w.manifest(new Manifest(ctx.id().toString(), ctx.version().toString(), from, ctx.date(),
                 store.counts(), changes.summary(), contract, w.inventory()));
+        w.awaitDisk();
+        phases.mark("fsync-wait");
         for (String sub : ReleaseWriter.listFiles(tmp)) {
             Path parent = tmp.resolve(sub).getParent();
             if (!parent.equals(tmp)) ReleaseWriter.forceToDisk(parent);
