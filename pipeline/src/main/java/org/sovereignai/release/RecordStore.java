@@ -171,7 +171,7 @@ final class RecordStore {
         sb.setLength(0);
         for (FieldSpec f : schema.fields()) {
             String v = p.get(f);
-            if (v != null && f.type().numeric()) {
+            if (v != null && f.type().numeric() && !plainDigits(v)) {
                 Object t = p.typed(f);
                 typed[f.index()] = t;
                 v = t instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(t);
@@ -180,6 +180,20 @@ final class RecordStore {
         }
         sb.append('\n');
         return utf8();
+    }
+
+    /**
+     * Digits only, no leading zero, at most 18 of them: such a number's canonical text (integer or decimal) is the text
+     * itself, so it is not parsed (parsing every amount as a BigDecimal was a visible share of publishing).
+     */
+    static boolean plainDigits(String v) {
+        int n = v.length();
+        if (n == 0 || n > 18 || (v.charAt(0) == '0' && n > 1)) return false;
+        for (int i = 0; i < n; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') return false;
+        }
+        return true;
     }
 
     /** A projects.json object: keys sorted, blanks left out, multi-valued fields as arrays, numbers as numbers. */
@@ -196,7 +210,9 @@ final class RecordStore {
                 continue;
             }
             Object v = f.type().numeric() ? typed[f.index()] : raw;
-            if (v instanceof java.math.BigDecimal d) {
+            if (v == null) {
+                g.writeNumber(raw);     // plain digits: already the number's canonical text
+            } else if (v instanceof java.math.BigDecimal d) {
                 g.writeNumber(d);
             } else if (v instanceof Long l) {
                 g.writeNumber(l);
