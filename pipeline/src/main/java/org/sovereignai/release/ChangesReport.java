@@ -106,9 +106,9 @@ public final class ChangesReport {
             g.writeStartObject();
             g.writeStringField("field", f.field());
             g.writeFieldName("new");
-            g.writeObject(f.newValue());
+            writeValue(g, f.newValue());
             g.writeFieldName("old");
-            g.writeObject(f.oldValue());
+            writeValue(g, f.oldValue());
             Provenance p = provenance.isEmpty() ? null : provenance.get(new Provenance.Key(c.id(), f.field()));
             if (p != null) {
                 g.writeFieldName("provenance");
@@ -125,6 +125,28 @@ public final class ChangesReport {
             g.writeObject(whole.toJson());
         }
         g.writeEndObject();
+    }
+
+    /**
+     * A field value as the mapper writes it (the values are those of {@link Project#typed}: text, a list of texts, a
+     * number or null), without a mapper call per value: each one flushes the stream, a system call per field.
+     */
+    private static void writeValue(JsonGenerator g, Object v) throws IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof String s) {
+            g.writeString(s);
+        } else if (v instanceof java.math.BigDecimal d) {
+            g.writeNumber(d);
+        } else if (v instanceof Long l) {
+            g.writeNumber(l);
+        } else if (v instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+            g.writeStartArray();
+            for (Object o : list) g.writeString((String) o);
+            g.writeEndArray();
+        } else {
+            g.writeObject(v);
+        }
     }
 
     private List<Map<String, Object>> renamesJson() {
