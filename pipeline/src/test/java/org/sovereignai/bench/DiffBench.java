@@ -9,13 +9,13 @@ import org.sovereignai.diff.KeyedDiff;
 import org.sovereignai.release.Releases;
 
 /**
- * Keyed diff of two snapshots read from CSV (what {@code sai diff OLD NEW} does for two release folders): OLD streamed
- * into the compact index, NEW streamed past it. Runs 7 times per size and reports the median and the best of the
- * steady-state runs (the first two are warm-up).
+ * Keyed diff of two snapshots read from CSV (what {@code sai diff OLD NEW} does for two release folders: the byte-hash
+ * path of {@link Releases#diffReleaseFiles}; {@code -Dbench.general=true} for the general path, every row parsed). Runs 7
+ * times per size and reports the median and the best of the steady-state runs (the first two are warm-up).
  *
  * <pre>
  * mvn -q -B test-compile && mvn -q -f pipeline dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
- * java -Xmx1g -cp pipeline/target/classes:pipeline/target/test-classes:$(cat /tmp/cp.txt) org.sovereignai.bench.DiffBench [SIZES...]
+ * java -XX:+UseParallelGC -Xmx1g -cp pipeline/target/classes:pipeline/target/test-classes:$(cat /tmp/cp.txt) org.sovereignai.bench.DiffBench [SIZES...]
  * </pre>
  */
 public final class DiffBench {
