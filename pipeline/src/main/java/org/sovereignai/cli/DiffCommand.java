@@ -19,6 +19,7 @@ import org.sovereignai.diff.Gate;
 import org.sovereignai.diff.KeyedDiff;
 import org.sovereignai.record.Schema;
 import org.sovereignai.release.ChangesReport;
+import org.sovereignai.release.Releases;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,12 +82,18 @@ public final class DiffCommand implements Callable<Integer> {
         }
 
         Schema schema = Schema.bundled();
-        KeyedDiff kd = new KeyedDiff(schema);
-        Report oldReport = RecordInput.read(oldInput, sheet, schema, kd::addOld, kd::addOld);
-        if (!oldReport.valid()) return refuse(oldInput, oldReport, err);
-        Report newReport = RecordInput.read(newInput, sheet, schema, kd::addNew, kd::addNew);
-        if (!newReport.valid()) return refuse(newInput, newReport, err);
-        Diff diff = kd.finish();
+        // two release folders: the fast path, unless a file is not a canonical release file (then the general one explains)
+        Diff diff = RecordInput.releaseFile(oldInput) != null && RecordInput.releaseFile(newInput) != null
+                ? Releases.diffReleaseFiles(RecordInput.releaseFile(oldInput), RecordInput.releaseFile(newInput), schema).orElse(null)
+                : null;
+        if (diff == null) {
+            KeyedDiff kd = new KeyedDiff(schema);
+            Report oldReport = RecordInput.read(oldInput, sheet, schema, kd::addOld, kd::addOld);
+            if (!oldReport.valid()) return refuse(oldInput, oldReport, err);
+            Report newReport = RecordInput.read(newInput, sheet, schema, kd::addNew, kd::addNew);
+            if (!newReport.valid()) return refuse(newInput, newReport, err);
+            diff = kd.finish();
+        }
 
         ChangesReport report = new ChangesReport(diff, RecordInput.label(oldInput), RecordInput.label(newInput)).only(ops);
         if (format.equals("json")) {

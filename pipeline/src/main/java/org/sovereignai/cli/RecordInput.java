@@ -31,6 +31,12 @@ final class RecordInput {
         return name == null ? p.toString() : name.toString();
     }
 
+    /** A release folder's projects.csv, or null when the input is not a folder holding one. */
+    static Path releaseFile(Path input) {
+        Path csv = input.resolve("projects.csv");
+        return Files.isDirectory(input) && Files.isRegularFile(csv) ? csv : null;
+    }
+
     /**
      * Streams the records to {@code sink} (a sheet's) or {@code rows} (a release folder's raw rows, the fast path);
      * the report says whether the input was usable (what the sinks got is void if not).

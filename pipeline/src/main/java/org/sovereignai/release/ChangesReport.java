@@ -104,7 +104,7 @@ public final class ChangesReport {
             extraBefore(g, mapper, pending, "changes");
             g.writeArrayFieldStart("changes");
             for (Change c : diff.changes()) {
-                if (only.contains(c.op())) mapper.writeValue(g, changeJson(c));
+                if (only.contains(c.op())) writeChange(g, c);
             }
             g.writeEndArray();
             extraBefore(g, mapper, pending, "from");
@@ -127,24 +127,59 @@ public final class ChangesReport {
         out.write('\n');
     }
 
-    private Map<String, Object> changeJson(Change c) {
-        Map<String, Object> m = new TreeMap<>();
-        m.put("op", c.op().value());
-        m.put("id", c.id());
-        List<Map<String, Object>> fields = new ArrayList<>();
+    /**
+     * One change, written straight to the generator (keys in sorted order, values through the mapper), without building
+     * a sorted map per change and per field: {@code {"fields": [{"field", "new", "old", "provenance"?}], "id", "op",
+     * "provenance"?}}.
+     */
+    private void writeChange(JsonGenerator g, Change c) throws IOException {
+        g.writeStartObject();
+        g.writeArrayFieldStart("fields");
         for (FieldChange f : c.fields()) {
-            Map<String, Object> fm = new TreeMap<>();
-            fm.put("field", f.field());
-            fm.put("old", f.oldValue());
-            fm.put("new", f.newValue());
-            Provenance p = provenance.get(new Provenance.Key(c.id(), f.field()));
-            if (p != null) fm.put("provenance", p.toJson());
-            fields.add(fm);
+            g.writeStartObject();
+            g.writeStringField("field", f.field());
+            g.writeFieldName("new");
+            writeValue(g, f.newValue());
+            g.writeFieldName("old");
+            writeValue(g, f.oldValue());
+            Provenance p = provenance.isEmpty() ? null : provenance.get(new Provenance.Key(c.id(), f.field()));
+            if (p != null) {
+                g.writeFieldName("provenance");
+                g.writeObject(p.toJson());
+            }
+            g.writeEndObject();
         }
-        m.put("fields", fields);
-        Provenance whole = provenance.get(Provenance.Key.record(c.id()));
-        if (whole != null) m.put("provenance", whole.toJson());
-        return m;
+        g.writeEndArray();
+        g.writeStringField("id", c.id());
+        g.writeStringField("op", c.op().value());
+        Provenance whole = provenance.isEmpty() ? null : provenance.get(Provenance.Key.record(c.id()));
+        if (whole != null) {
+            g.writeFieldName("provenance");
+            g.writeObject(whole.toJson());
+        }
+        g.writeEndObject();
+    }
+
+    /**
+     * A field value as the mapper writes it (the values are those of {@link Project#typed}: text, a list of texts, a
+     * number or null), without a mapper call per value: each one flushes the stream, a system call per field.
+     */
+    private static void writeValue(JsonGenerator g, Object v) throws IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof String s) {
+            g.writeString(s);
+        } else if (v instanceof java.math.BigDecimal d) {
+            g.writeNumber(d);
+        } else if (v instanceof Long l) {
+            g.writeNumber(l);
+        } else if (v instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+            g.writeStartArray();
+            for (Object o : list) g.writeString((String) o);
+            g.writeEndArray();
+        } else {
+            g.writeObject(v);
+        }
     }
 
     private List<Map<String, Object>> renamesJson() {

@@ -16,7 +16,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,16 +25,13 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.sovereignai.io.Hashes;
 import org.sovereignai.io.Json;
-import org.sovereignai.record.BaseModelRef;
 import org.sovereignai.record.FieldSpec;
 import org.sovereignai.record.FieldType;
 import org.sovereignai.record.Layer;
 import org.sovereignai.record.Project;
 import org.sovereignai.record.Schema;
-import org.sovereignai.record.Vocabulary;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 
 /**
@@ -65,16 +61,22 @@ final class ReleaseWriter {
     }
 
     /** Compact JSON, numbers plain; one record per line in projects.json. */
-    private static final JsonFactory COMPACT = new com.fasterxml.jackson.core.JsonFactoryBuilder()
+    static final JsonFactory COMPACT = new com.fasterxml.jackson.core.JsonFactoryBuilder()
             .rootValueSeparator((String) null)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
-    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+    static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 
     private final Path dir;
     private final Schema schema;
     private final Map<String, Manifest.FileEntry> written = Collections.synchronizedMap(new TreeMap<>());
+    private final List<java.util.concurrent.Future<?>> syncs = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.concurrent.ExecutorService syncer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "release-fsync");
+        t.setDaemon(true);
+        return t;
+    });
 
     ReleaseWriter(Path dir, Schema schema) {
         this.dir = dir;
@@ -108,11 +110,36 @@ final class ReleaseWriter {
             @Override
             public void close() throws IOException {
                 out.flush();
-                ch.force(true);
-                out.close();
                 written.put(name, new Manifest.FileEntry(HexFormat.of().formatHex(md.digest()), bytes));
+                // forced to disk on the syncer thread while the next file is written; awaitDisk() waits for all
+                syncs.add(syncer.submit(() -> {
+                    try (ch) {
+                        ch.force(true);
+                    }
+                    return null;
+                }));
             }
         }, 1 << 16);
+    }
+
+    /** Waits until every file written so far is on disk (before the folder is forced and renamed). */
+    void awaitDisk() throws IOException {
+        try {
+            for (java.util.concurrent.Future<?> f : syncs) f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while forcing the release to disk");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            throw new IOException("cannot force the release to disk: " + e.getCause(), e.getCause());
+        } finally {
+            syncs.clear();
+        }
+    }
+
+    /** Stops the syncer thread (after {@link #awaitDisk}, or when the release is abandoned). */
+    void close() {
+        syncer.shutdownNow();
     }
 
     Writer createText(String name) throws IOException {
@@ -121,49 +148,46 @@ final class ReleaseWriter {
     }
 
     /** projects.json: an array of records sorted by id, one compact object per line, keys sorted, blanks left out. */
-    void projectsJson(List<Project> records) throws IOException {
-        List<FieldSpec> byName = new ArrayList<>(schema.fields());
-        byName.sort((a, b) -> a.name().compareTo(b.name()));
-        try (OutputStream out = create(PROJECTS_JSON); JsonGenerator g = COMPACT.createGenerator(out)) {
-            g.writeRaw(records.isEmpty() ? "[" : "[\n");
-            boolean first = true;
-            for (Project p : records) {
-                if (!first) g.writeRaw(",\n");
-                first = false;
-                g.writeStartObject();
-                for (FieldSpec f : byName) {
-                    Object v = p.typed(f);
-                    if (v == null) continue;
-                    g.writeFieldName(f.name());
-                    if (v instanceof List<?> list) {
-                        g.writeStartArray();
-                        for (Object o : list) g.writeString((String) o);
-                        g.writeEndArray();
-                    } else if (v instanceof java.math.BigDecimal d) {
-                        g.writeNumber(d);
-                    } else if (v instanceof Long l) {
-                        g.writeNumber(l);
-                    } else {
-                        g.writeString((String) v);
-                    }
-                }
-                g.writeEndObject();
-            }
-            g.writeRaw(records.isEmpty() ? "]\n" : "\n]\n");
+    void projectsJson(RecordStore records) throws IOException {
+        try (OutputStream out = create(PROJECTS_JSON)) {
+            out.write(ascii(records.size() == 0 ? "[" : "[\n"));
+            records.writeJson(out);
+            out.write(ascii(records.size() == 0 ? "]\n" : "\n]\n"));
         }
     }
 
     /** projects.csv: the curator template's columns in contract order; multi-valued joined with "; ". */
-    void projectsCsv(List<Project> records) throws IOException {
-        List<FieldSpec> fields = schema.fields();
-        try (Writer w = createText(PROJECTS_CSV); CSVPrinter csv = new CSVPrinter(w, CSV)) {
-            for (FieldSpec f : fields) csv.print(f.name());
-            csv.println();
-            for (Project p : records) {
-                for (FieldSpec f : fields) csv.print(csvValue(p, f));
-                csv.println();
-            }
+    void projectsCsv(RecordStore records) throws IOException {
+        try (OutputStream out = create(PROJECTS_CSV)) {
+            out.write(csvLine(schema.fields().stream().map(FieldSpec::name).toList()));
+            records.writeCsv(out);
         }
+    }
+
+    /** base_models.csv: one row per models record x base entry, with the family's vendor and vendor country. */
+    void baseModelsCsv(RecordStore records) throws IOException {
+        try (OutputStream out = create(BASE_MODELS_CSV)) {
+            out.write(csvLine(BASE_MODELS_COLUMNS));
+            records.writeBases(out);
+        }
+    }
+
+    /** sources.csv: one row per record x URL; the check columns come from the sources checker, blank until it runs. */
+    void sourcesCsv(RecordStore records) throws IOException {
+        try (OutputStream out = create(SOURCES_CSV)) {
+            out.write(csvLine(SOURCES_COLUMNS));
+            records.writeSources(out);
+        }
+    }
+
+    private static byte[] csvLine(List<String> cells) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        CsvCells.record(sb, cells);
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     static String csvValue(Project p, FieldSpec f) {
@@ -175,51 +199,6 @@ final class ReleaseWriter {
             return String.valueOf(t);
         }
         return v;
-    }
-
-    /** base_models.csv: one row per models record x base entry, with the family's vendor and vendor country. */
-    void baseModelsCsv(List<Project> records) throws IOException {
-        Vocabulary families = schema.vocabulary(Schema.FAMILIES_VOCABULARY);
-        Map<String, Project> byId = new java.util.HashMap<>();
-        for (Project p : records) if (p.layer() == Layer.MODELS) byId.put(p.id(), p);
-        try (Writer w = createText(BASE_MODELS_CSV); CSVPrinter csv = new CSVPrinter(w, CSV)) {
-            csv.printRecord(BASE_MODELS_COLUMNS);
-            for (Project p : records) {
-                for (String entry : p.list(Schema.BASE_MODELS)) {
-                    BaseModelRef ref = BaseModelRef.parse(entry);
-                    String vendor = "";
-                    String country = "";
-                    if (families.contains(ref.family())) {
-                        vendor = nz(families.attribute(ref.family(), "vendor"));
-                        country = nz(families.attribute(ref.family(), "vendor_country"));
-                    } else if (byId.containsKey(ref.family())) {
-                        // a base naming another record: its lead organisation and government are the vendor
-                        Project base = byId.get(ref.family());
-                        vendor = nz(base.get("lead_org"));
-                        country = nz(base.get(Schema.JURISDICTION));
-                    }
-                    csv.printRecord(p.id(), nz(p.name()), nz(p.get(Schema.JURISDICTION)), entry, ref.family(),
-                            nz(ref.variant()), vendor, country);
-                }
-            }
-        }
-    }
-
-    /** sources.csv: one row per record x URL; the check columns come from the sources checker, blank until it runs. */
-    void sourcesCsv(List<Project> records, SourceColumns checks) throws IOException {
-        SourceColumns lookup = checks == null ? SourceColumns.NONE : checks;
-        try (Writer w = createText(SOURCES_CSV); CSVPrinter csv = new CSVPrinter(w, CSV)) {
-            csv.printRecord(SOURCES_COLUMNS);
-            for (Project p : records) {
-                for (String url : p.list(Schema.SOURCES)) {
-                    Map<String, String> found = lookup.lookup(p.id(), url);
-                    csv.print(p.id());
-                    csv.print(url);
-                    for (String c : SourceColumns.CHECK_COLUMNS) csv.print(found == null ? "" : nz(found.get(c)));
-                    csv.println();
-                }
-            }
-        }
     }
 
     void changes(ChangesReport report) throws IOException {
@@ -358,18 +337,4 @@ final class ReleaseWriter {
         }
     }
 
-    static Map<String, Long> counts(List<Project> records) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        for (Layer l : Layer.values()) m.put(l.value(), 0L);
-        for (Project p : records) {
-            Layer l = p.layer();
-            if (l != null) m.merge(l.value(), 1L, Long::sum);
-        }
-        m.put("total", (long) records.size());
-        return m;
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
 }

@@ -11,13 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 import org.sovereignai.check.Report;
@@ -112,6 +112,19 @@ public final class Releases {
         RowPipe.read(file, schema, sink);
     }
 
+    /**
+     * The diff of two releases' projects.csv files the fast way (rows whose bytes are equal are never parsed; the two
+     * files are read on two threads), or empty when a file is not a canonical release file or cannot be read: then diff
+     * them the general way ({@link #readRows} into a {@link KeyedDiff}), which also explains what is wrong.
+     */
+    public static Optional<Diff> diffReleaseFiles(Path oldCsv, Path newCsv, Schema schema) {
+        try {
+            return ReleaseDiff.of(oldCsv, newCsv, schema);
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
     public static Published publish(ReleaseRequest req) throws ReleaseException {
         Schema schema = Schema.bundled();
         ReleaseId requested = ReleaseId.parse(req.release());
@@ -129,52 +142,141 @@ public final class Releases {
             Phases phases = new Phases();
             Catalog.removeLeftovers(dir);
             List<Release> releases = Catalog.scan(dir);
-            Verification existing = Verifier.verifyReleases(releases, schema, false);
-            if (!existing.ok()) {
-                throw ReleaseException.data("the snapshots folder " + dir + " holds a damaged release, so nothing was published:\n  "
-                        + String.join("\n  ", existing.errorMessages()) + "\nRestore it from version control or backup; "
-                        + "a published release is never edited by hand (use --errata to correct one).");
-            }
-            phases.mark("verify-existing");
             Release previous = releases.isEmpty() ? null : releases.get(releases.size() - 1);
-            ReleaseId target = target(requested, req.errata(), previous);
-            Path folder = dir.resolve(target.toString());
-            if (Files.exists(folder)) {
-                throw ReleaseException.data("release " + target + " already exists in " + dir + " and is never overwritten; "
-                        + "to correct it, publish an errata: ./sai release " + target.quarterId() + " --errata --from SHEET");
-            }
-            String date = (req.date() != null ? req.date() : target.quarterId().quarterEnd()).toString();
+            // hashing the existing releases and indexing the newest one's rows run beside the validation of the sheet;
+            // their outcome is awaited before anything that depends on it, and a damaged release still stops the release
+            // before any other finding is reported
+            FutureTask<Previous> background = new FutureTask<>(() -> Previous.check(releases, previous, schema));
+            Thread helper = new Thread(background, "release-previous");
+            helper.setDaemon(true);
+            helper.start();
+            try {
+                ReleaseId target;
+                Path folder;
+                try {
+                    target = target(requested, req.errata(), previous);
+                    folder = dir.resolve(target.toString());
+                    if (Files.exists(folder)) {
+                        throw ReleaseException.data("release " + target + " already exists in " + dir + " and is never overwritten; "
+                                + "to correct it, publish an errata: ./sai release " + target.quarterId() + " --errata --from SHEET");
+                    }
+                } catch (ReleaseException e) {
+                    await(background, dir);
+                    throw e;
+                }
+                String date = (req.date() != null ? req.date() : target.quarterId().quarterEnd()).toString();
 
-            List<Project> records = new ArrayList<>();
-            Report report = new Validator(schema).validate(req.sheet(), req.sheetName(), rr -> records.add(rr.project()));
-            if (!report.valid()) {
-                throw new ReleaseException(report.exitCode(), report.ioFailure()
-                        ? "cannot read " + req.sheet() + "; nothing was published"
-                        : req.sheet().getFileName() + " has " + report.errors() + " validation error(s); nothing was published",
-                        report, null);
+                RecordStore store = new RecordStore(schema, req.sources());
+                Report report;
+                try {
+                    report = new Validator(schema).validate(req.sheet(), req.sheetName(), rr -> store.add(rr.project()));
+                    store.finish();
+                } finally {
+                    store.abandon();
+                }
+                Previous prev = await(background, dir);
+                phases.mark("verify-existing+validate");
+                if (!report.valid()) {
+                    throw new ReleaseException(report.exitCode(), report.ioFailure()
+                            ? "cannot read " + req.sheet() + "; nothing was published"
+                            : req.sheet().getFileName() + " has " + report.errors() + " validation error(s); nothing was published",
+                            report, null);
+                }
+                RecordStore.Matched matched = null;
+                if (prev.rows() != null) matched = store.sortAndMatch(prev.rows());
+                else store.sort();
+                phases.mark("sort+match");
+                Manifest previousManifest = previous == null ? null : previous.manifest();
+                Diff diff = diff(store, previous, prev.rows(), matched, schema);
+                phases.mark("diff");
+                return finishPublish(req, schema, dir, phases, previous, target, folder, date, store, report, previousManifest, diff);
+            } finally {
+                background.cancel(true);
             }
-            records.sort(Comparator.comparing(Project::id));
-            phases.mark("validate");
+        } catch (IOException | UncheckedIOException e) {
+            throw new ReleaseException(2, "cannot write the release into " + dir + ": " + e.getMessage(), null, e);
+        } catch (SheetException e) {
+            throw new ReleaseException(e.isIo() ? 2 : 1, "cannot read the previous release: " + e.getMessage(), null, e);
+        } catch (IllegalArgumentException e) {
+            throw ReleaseException.data("cannot diff against the previous release: " + e.getMessage());
+        }
+    }
 
-            KeyedDiff kd = new KeyedDiff(schema);
-            Manifest previousManifest = null;
-            if (previous != null) {
-                previousManifest = previous.manifest();
-                readRows(previous.folder().resolve(ReleaseWriter.PROJECTS_CSV), schema, kd::addOld);
+    /** What the helper thread found about the existing releases: their check, and the newest one's rows (null when not canonical). */
+    private record Previous(Verification existing, RowTable rows) {
+        static Previous check(List<Release> releases, Release previous, Schema schema) throws IOException {
+            Verification existing = Verifier.verifyReleases(releases, schema, false);
+            RowTable rows = null;
+            if (existing.ok() && previous != null) {
+                try {
+                    rows = CanonicalCsv.scan(previous.folder().resolve(ReleaseWriter.PROJECTS_CSV),
+                            CanonicalCsv.header(schema.fields().stream().map(org.sovereignai.record.FieldSpec::name).toList()));
+                } catch (CanonicalCsv.NotCanonical e) {
+                    rows = null;    // an older writer or contract: the diff reads it the general way
+                }
             }
-            Diff diff = kd.diff(records);
-            phases.mark("diff");
+            return new Previous(existing, rows);
+        }
+    }
+
+    /** Waits for the helper; a damaged existing release stops the release here. */
+    private static Previous await(FutureTask<Previous> background, Path dir) throws ReleaseException, IOException {
+        Previous prev;
+        try {
+            prev = background.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while checking the existing releases");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IOException(e.getCause());
+        }
+        if (!prev.existing().ok()) {
+            throw ReleaseException.data("the snapshots folder " + dir + " holds a damaged release, so nothing was published:\n  "
+                    + String.join("\n  ", prev.existing().errorMessages()) + "\nRestore it from version control or backup; "
+                    + "a published release is never edited by hand (use --errata to correct one).");
+        }
+        return prev;
+    }
+
+    /**
+     * The new records against the previous release. Rows whose bytes hash like the previous release's row with the same
+     * id are unchanged without parsing either; the rest go through {@link KeyedDiff} as usual.
+     */
+    private static Diff diff(RecordStore store, Release previous, RowTable old, RecordStore.Matched matched, Schema schema)
+            throws IOException, SheetException {
+        KeyedDiff kd = new KeyedDiff(schema);
+        if (previous == null) return kd.diff(store.records());
+        Path oldCsv = previous.folder().resolve(ReleaseWriter.PROJECTS_CSV);
+        if (old != null) {
+            int[] rows = matched.oldRows();
+            try {
+                for (String[] raw : CanonicalCsv.decode(oldCsv, old, rows, rows.length, schema.fields().size())) kd.addOld(raw);
+                kd.addUnchanged(matched.unchanged());
+                return kd.diff(matched.fresh());
+            } catch (CanonicalCsv.NotCanonical e) {
+                kd = new KeyedDiff(schema);   // cannot happen for a file that scanned; read it the general way all the same
+            }
+        }
+        readRows(oldCsv, schema, kd::addOld);
+        return kd.diff(store.records());
+    }
+
+    private static Published finishPublish(ReleaseRequest req, Schema schema, Path dir, Phases phases, Release previous,
+                                           ReleaseId target, Path folder, String date, RecordStore store, Report report,
+                                           Manifest previousManifest, Diff diff) throws IOException, ReleaseException {
             SchemaContract contract = SchemaContract.of(schema);
             SemVer version = Versioning.next(previousManifest, contract, diff, req.errata());
 
-            ReleaseContext ctx = new ReleaseContext(target, version, date, schema, List.copyOf(records), diff, previous);
+            ReleaseContext ctx = new ReleaseContext(target, version, date, schema, store.records(), diff, previous);
             Path tmp = Files.createTempDirectory(dir, "." + target + Catalog.TMP_MARK);
             if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 // temporary folders are created owner-only; a published release is readable like any other folder
                 Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
             }
             try {
-                write(ctx, tmp, req, previousManifest, contract);
+                write(ctx, store, tmp, req, previousManifest, contract, phases);
                 phases.mark("write");
                 Pause.at("before-rename");
                 if (Files.exists(folder)) throw ReleaseException.data("release " + target + " appeared while it was being written");
@@ -193,13 +295,6 @@ public final class Releases {
             phases.mark("publish");
             phases.report();
             return new Published(new Release(target, folder), version, previous, diff, report);
-        } catch (IOException | UncheckedIOException e) {
-            throw new ReleaseException(2, "cannot write the release into " + dir + ": " + e.getMessage(), null, e);
-        } catch (SheetException e) {
-            throw new ReleaseException(e.isIo() ? 2 : 1, "cannot read the previous release: " + e.getMessage(), null, e);
-        } catch (IllegalArgumentException e) {
-            throw ReleaseException.data("cannot diff against the previous release: " + e.getMessage());
-        }
     }
 
     /** The id to publish, after checking it against the newest release. */
@@ -225,10 +320,19 @@ public final class Releases {
         return next;
     }
 
-    private static void write(ReleaseContext ctx, Path tmp, ReleaseRequest req, Manifest previousManifest, SchemaContract contract)
-            throws IOException {
+    private static void write(ReleaseContext ctx, RecordStore store, Path tmp, ReleaseRequest req, Manifest previousManifest,
+                              SchemaContract contract, Phases phases) throws IOException {
         ReleaseWriter w = new ReleaseWriter(tmp, ctx.schema());
-        // projects.json on a second thread while the CSV files are written: the two largest files, independent
+        try {
+            writeFiles(ctx, store, tmp, req, contract, phases, w);
+        } finally {
+            w.close();
+        }
+    }
+
+    private static void writeFiles(ReleaseContext ctx, RecordStore store, Path tmp, ReleaseRequest req, SchemaContract contract,
+                                   Phases phases, ReleaseWriter w) throws IOException {
+        // projects.json on a second thread while the CSV files are written: the largest files, independent
         ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "release-json");
             t.setDaemon(true);
@@ -236,12 +340,12 @@ public final class Releases {
         });
         try {
             Future<?> json = pool.submit(() -> {
-                w.projectsJson(ctx.records());
+                w.projectsJson(store);
                 return null;
             });
-            w.projectsCsv(ctx.records());
-            w.baseModelsCsv(ctx.records());
-            w.sourcesCsv(ctx.records(), req.sources());
+            w.projectsCsv(store);
+            w.sourcesCsv(store);
+            w.baseModelsCsv(store);
             try {
                 json.get();
             } catch (ExecutionException e) {
@@ -254,21 +358,27 @@ public final class Releases {
         } finally {
             pool.shutdownNow();
         }
+        phases.mark("record-files");
         Pause.at("after-projects-json");
         String from = ctx.previous() == null ? null : ctx.previous().id().toString();
         ChangesReport changes = new ChangesReport(ctx.diff(), from, ctx.id().toString()).provenance(req.provenance());
         for (ReleaseArtifact a : req.artifacts()) changes.extra(a.changesJson(ctx));
         w.changes(changes);
+        phases.mark("changes.json");
         List<ChangesReport.Section> sections = new ArrayList<>();
         for (ReleaseArtifact a : req.artifacts()) {
             a.write(ctx, tmp);
             a.changesSection(ctx).ifPresent(sections::add);
         }
+        phases.mark("artifacts");
         w.changesMarkdown(changes.sections(sections));
+        phases.mark("CHANGES.md");
         w.datapackage(ctx.id(), ctx.version(), ctx.date());
         Pause.at("before-manifest");
         w.manifest(new Manifest(ctx.id().toString(), ctx.version().toString(), from, ctx.date(),
-                ReleaseWriter.counts(ctx.records()), changes.summary(), contract, w.inventory()));
+                store.counts(), changes.summary(), contract, w.inventory()));
+        w.awaitDisk();
+        phases.mark("fsync-wait");
         for (String sub : ReleaseWriter.listFiles(tmp)) {
             Path parent = tmp.resolve(sub).getParent();
             if (!parent.equals(tmp)) ReleaseWriter.forceToDisk(parent);

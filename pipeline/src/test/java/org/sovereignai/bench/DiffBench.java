@@ -9,16 +9,30 @@ import org.sovereignai.diff.KeyedDiff;
 import org.sovereignai.release.Releases;
 
 /**
- * Keyed diff of two snapshots read from CSV (what {@code sai diff OLD NEW} does for two release folders): OLD streamed
- * into the compact index, NEW streamed past it. Runs 7 times per size and reports the median and the best of the
- * steady-state runs (the first two are warm-up).
+ * Keyed diff of two snapshots read from CSV (what {@code sai diff OLD NEW} does for two release folders: the byte-hash
+ * path of {@link Releases#diffReleaseFiles}; {@code -Dbench.general=true} for the general path, every row parsed). Runs 7
+ * times per size and reports the median and the best of the steady-state runs (the first two are warm-up).
  *
  * <pre>
  * mvn -q -B test-compile && mvn -q -f pipeline dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
- * java -Xmx1g -cp pipeline/target/classes:pipeline/target/test-classes:$(cat /tmp/cp.txt) org.sovereignai.bench.DiffBench [SIZES...]
+ * java -XX:+UseParallelGC -Xmx1g -cp pipeline/target/classes:pipeline/target/test-classes:$(cat /tmp/cp.txt) org.sovereignai.bench.DiffBench [SIZES...]
  * </pre>
  */
 public final class DiffBench {
+    /** {@code -Dbench.general=true}: the general path (every row parsed), as for a sheet, instead of the release fast path. */
+    private static final boolean GENERAL = Boolean.getBoolean("bench.general");
+
+    /** Peak heap use since the last call (sum of the pools' peaks: an upper bound), then the peaks are reset. */
+    private static long used() {
+        long sum = 0;
+        for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() != java.lang.management.MemoryType.HEAP) continue;
+            sum += pool.getPeakUsage().getUsed();
+            pool.resetPeakUsage();
+        }
+        return sum;
+    }
+
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("sai-diff-bench");
         try {
@@ -33,16 +47,24 @@ public final class DiffBench {
                 long heap = 0;
                 for (int run = 0; run < times.length; run++) {
                     System.gc();
+                    used();
                     long c0 = BenchData.cpuNanos();
                     long t0 = System.nanoTime();
-                    KeyedDiff kd = new KeyedDiff(BenchData.SCHEMA);
-                    Releases.readRows(dir.resolve("old.csv"), BenchData.SCHEMA, kd::addOld);
-                    long t1 = System.nanoTime();
-                    Releases.readRows(dir.resolve("new.csv"), BenchData.SCHEMA, kd::addNew);
-                    long t2 = System.nanoTime();
-                    Runtime rt = Runtime.getRuntime();
-                    heap = Math.max(heap, rt.totalMemory() - rt.freeMemory());
-                    d = kd.finish();
+                    long t1;
+                    long t2;
+                    if (GENERAL) {
+                        KeyedDiff kd = new KeyedDiff(BenchData.SCHEMA);
+                        Releases.readRows(dir.resolve("old.csv"), BenchData.SCHEMA, kd::addOld);
+                        t1 = System.nanoTime();
+                        Releases.readRows(dir.resolve("new.csv"), BenchData.SCHEMA, kd::addNew);
+                        t2 = System.nanoTime();
+                        heap = Math.max(heap, used());
+                        d = kd.finish();
+                    } else {
+                        d = Releases.diffReleaseFiles(dir.resolve("old.csv"), dir.resolve("new.csv"), BenchData.SCHEMA).orElseThrow();
+                        t1 = t2 = System.nanoTime();
+                        heap = Math.max(heap, used());
+                    }
                     times[run] = (System.nanoTime() - t0) / 1_000_000;
                     cpu[run] = (BenchData.cpuNanos() - c0) / 1_000_000;
                     if (Boolean.getBoolean("bench.phases")) {
