@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import org.sovereignai.check.Finding;
 import org.sovereignai.io.AtomicFiles;
@@ -111,13 +110,10 @@ public final class SourcesCommand implements Runnable {
         return out;
     }
 
-    /** The newest release folder under snapshots/ (by name), or null. */
+    /** The newest release folder under snapshots/, as the release package judges it, or null. */
     static Path newestRelease() throws IOException {
-        Path snapshots = home().resolve("snapshots");
-        if (!Files.isDirectory(snapshots)) return null;
-        try (Stream<Path> s = Files.list(snapshots)) {
-            return s.filter(p -> Files.isRegularFile(p.resolve("projects.csv"))).max(Path::compareTo).orElse(null);
-        }
+        return org.sovereignai.release.Releases.newest(home().resolve("snapshots"))
+                .map(org.sovereignai.release.Releases.Release::folder).orElse(null);
     }
 
     /** Shows a bar on a terminal, a plain line per URL otherwise. */

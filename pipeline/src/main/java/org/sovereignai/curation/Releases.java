@@ -1,7 +1,6 @@
 package org.sovereignai.curation;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,17 +26,16 @@ public final class Releases {
         this.schema = schema;
     }
 
-    /** Release names, oldest first. */
+    /**
+     * Release names, oldest first: the release package's own discovery (one definition of what a release folder is),
+     * keeping only folders whose manifest exists, so a hand-made folder is never taken for a release.
+     */
     public List<QuarterName> all() throws IOException {
         List<QuarterName> out = new ArrayList<>();
-        if (!Files.isDirectory(snapshots)) return out;
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(snapshots)) {
-            for (Path dir : dirs) {
-                QuarterName name = QuarterName.parse(dir.getFileName().toString());
-                if (name != null && Files.isDirectory(dir) && Files.isRegularFile(dir.resolve("manifest.json"))) out.add(name);
-            }
+        for (org.sovereignai.release.Releases.Release r : org.sovereignai.release.Releases.list(snapshots)) {
+            QuarterName name = QuarterName.parse(r.id().toString());
+            if (name != null && Files.isRegularFile(r.folder().resolve("manifest.json"))) out.add(name);
         }
-        out.sort(null);
         return out;
     }
 
