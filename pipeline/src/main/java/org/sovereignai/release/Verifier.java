@@ -58,6 +58,8 @@ final class Verifier {
     static Verification verifyReleases(List<Releases.Release> releases, Schema schema, boolean content) {
         List<Verification.Problem> problems = new ArrayList<>();
         String currentContract = content ? SchemaContract.of(schema).sha256() : null;
+        // compiled once for the whole run, not once per release
+        JsonChecker json = content ? new JsonChecker(org.sovereignai.check.ProjectJsonSchema.checker(schema)) : null;
         for (Releases.Release r : releases) {
             String id = r.id().toString();
             Path manifestFile = r.folder().resolve(Manifest.FILE);
@@ -78,7 +80,7 @@ final class Verifier {
                         "names release " + m.release() + " but sits in folder " + id));
             }
             boolean intact = checkFiles(r, m, problems);
-            if (content && intact) checkContent(r, m, schema, currentContract, problems);
+            if (content && intact) checkContent(r, m, schema, currentContract, json, problems);
         }
         return new Verification(problems, releases.size());
     }
@@ -128,7 +130,11 @@ final class Verifier {
      * release was cut with it (same schema sha256); an older contract is noted, not rechecked.
      * Hook: when {@code schemas/project.schema.json} ships, also validate projects.json against it here.
      */
-    private static void checkContent(Releases.Release r, Manifest m, Schema schema, String currentContract,
+    /** The published JSON Schema, compiled. */
+    private record JsonChecker(java.util.function.Function<JsonNode, List<String>> check) {
+    }
+
+    private static void checkContent(Releases.Release r, Manifest m, Schema schema, String currentContract, JsonChecker json,
                                      List<Verification.Problem> problems) {
         String id = r.id().toString();
         if (!currentContract.equals(m.schema().sha256())) {
@@ -142,7 +148,7 @@ final class Verifier {
             problems.add(new Verification.Problem(true, id + "/" + ReleaseWriter.PROJECTS_CSV, report.errors()
                     + " record contract error(s)" + (first == null ? "" : ", first: " + first.position().describe() + ": " + first.message())));
         }
-        checkJson(r, schema, problems);
+        checkJson(r, json, problems);
         Long total = m.counts().get("total");
         if (total != null && total != report.records()) {
             problems.add(new Verification.Problem(true, id + "/" + ReleaseWriter.PROJECTS_CSV,
@@ -151,9 +157,9 @@ final class Verifier {
     }
 
     /** Every record of projects.json against the published JSON Schema, streamed (a release may hold a million). */
-    private static void checkJson(Releases.Release r, Schema schema, List<Verification.Problem> problems) {
+    private static void checkJson(Releases.Release r, JsonChecker json, List<Verification.Problem> problems) {
         String where = r.id() + "/" + ReleaseWriter.PROJECTS_JSON;
-        var checker = org.sovereignai.check.ProjectJsonSchema.checker(schema);
+        var checker = json.check();
         long bad = 0;
         String first = null;
         try (com.fasterxml.jackson.core.JsonParser parser = Json.mapper().createParser(r.folder().resolve(ReleaseWriter.PROJECTS_JSON).toFile())) {
