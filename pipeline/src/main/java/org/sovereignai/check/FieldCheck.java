@@ -78,7 +78,7 @@ final class FieldCheck {
                 continue;
             }
             if (f.multi() && v.indexOf(Text.SEPARATOR) >= 0) {
-                for (String part : Text.split(v)) checkValue(rr, f, part, out);
+                for (String part : Text.splitCanonical(v)) checkValue(rr, f, part, out);
             } else {
                 checkValue(rr, f, v, out);
             }

@@ -64,11 +64,11 @@ final class SetCheck {
         }
         String a = p.get(aliasesField);
         if (a != null) {
-            for (String alias : Text.split(a)) aliases.add(new Use(alias.toLowerCase(Locale.ROOT), alias, row, id));
+            for (String alias : Text.splitCanonical(a)) aliases.add(new Use(alias.toLowerCase(Locale.ROOT), alias, row, id));
         }
         String b = p.get(baseModelsField);
         if (b != null && layer == Layer.MODELS) {
-            for (String value : Text.split(b)) {
+            for (String value : Text.splitCanonical(b)) {
                 if (wellFormedBase != null && !wellFormedBase.matches(value)) continue;
                 String family = BaseModelRef.parse(value).family();
                 if (!families.contains(family)) bases.add(new Use(family, value, row, id));

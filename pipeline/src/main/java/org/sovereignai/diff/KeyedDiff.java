@@ -173,7 +173,7 @@ public final class KeyedDiff {
             String a = before[f.index()];
             String b = after[f.index()];
             if (Objects.equals(a, b)) continue;
-            if (f.multi() && a != null && b != null && new HashSet<>(Text.split(a)).equals(new HashSet<>(Text.split(b)))) continue;
+            if (f.multi() && a != null && b != null && new HashSet<>(Text.splitCanonical(a)).equals(new HashSet<>(Text.splitCanonical(b)))) continue;
             out.add(f);
         }
         return out;

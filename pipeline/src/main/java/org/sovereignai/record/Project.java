@@ -53,7 +53,7 @@ public final class Project {
     /** The values of a multi-valued field (a single-valued one gives zero or one value). */
     public List<String> list(FieldSpec field) {
         String v = values[field.index()];
-        return field.multi() ? Text.split(v) : (v == null ? List.of() : List.of(v));
+        return field.multi() ? Text.splitCanonical(v) : (v == null ? List.of() : List.of(v));
     }
 
     public List<String> list(String field) {
@@ -68,7 +68,7 @@ public final class Project {
     public Object typed(FieldSpec field) {
         String v = values[field.index()];
         if (v == null) return null;
-        if (field.multi()) return Text.split(v);
+        if (field.multi()) return Text.splitCanonical(v);
         try {
             if (field.type() == FieldType.INTEGER) return Long.valueOf(v);
             if (field.type() == FieldType.NUMBER) return new java.math.BigDecimal(v).stripTrailingZeros();
@@ -88,7 +88,8 @@ public final class Project {
 
     /** The layer, or null when the cell is blank or not a layer. */
     public Layer layer() {
-        return Layer.of(get(Schema.LAYER));
+        int i = schema.layerIndex();
+        return i < 0 ? null : Layer.of(values[i]);
     }
 
     /** All values in contract order (a copy). */

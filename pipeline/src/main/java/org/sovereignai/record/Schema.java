@@ -55,6 +55,7 @@ public final class Schema {
     private final Map<String, FieldSpec> byName;
     private final Map<String, Vocabulary> vocabularies;
     private final String version;
+    private final int layerIndex;
 
     private Schema(List<FieldSpec> fields, Map<String, Vocabulary> vocabularies, String version) {
         this.fields = List.copyOf(fields);
@@ -63,6 +64,13 @@ public final class Schema {
         this.byName = Collections.unmodifiableMap(names);
         this.vocabularies = Collections.unmodifiableMap(vocabularies);
         this.version = version;
+        FieldSpec layer = names.get(LAYER);
+        this.layerIndex = layer == null ? -1 : layer.index();
+    }
+
+    /** Where the layer sits in a record's values (-1 without one): {@link Project#layer} runs on every record. */
+    int layerIndex() {
+        return layerIndex;
     }
 
     /** The schema packaged with the program. */

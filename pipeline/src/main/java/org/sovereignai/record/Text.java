@@ -53,6 +53,22 @@ public final class Text {
         return out;
     }
 
+    /**
+     * The values of a multi-valued cell that is already canonical (as a {@link Project} holds it: cleaned values joined
+     * with {@link #JOINER}), without cleaning each one again.
+     */
+    public static List<String> splitCanonical(String joined) {
+        List<String> out = new ArrayList<>(2);
+        if (joined == null) return out;
+        int start = 0;
+        for (int i = joined.indexOf(SEPARATOR); i >= 0; i = joined.indexOf(SEPARATOR, start)) {
+            out.add(joined.substring(start, i));
+            start = i + JOINER.length();
+        }
+        out.add(joined.substring(start));
+        return out;
+    }
+
     /** A multi-valued cell made canonical: split, cleaned, re-joined; a cell with one value is just cleaned (no copies). */
     public static String canonicalMulti(String cell) {
         if (cell == null) return null;

@@ -18,6 +18,7 @@ import java.util.RandomAccess;
 import org.apache.commons.codec.digest.MurmurHash3;
 import org.sovereignai.record.BaseModelRef;
 import org.sovereignai.record.FieldSpec;
+import org.sovereignai.record.FieldType;
 import org.sovereignai.record.Layer;
 import org.sovereignai.record.Project;
 import org.sovereignai.record.Schema;
@@ -43,6 +44,8 @@ final class RecordStore {
     private final SourceColumns checks;
     private final Vocabulary families;
     private final List<FieldSpec> byName;
+    /** The JSON keys of {@link #byName}, encoded once (escaping each key for each record was a visible cost). */
+    private final com.fasterxml.jackson.core.io.SerializedString[] keys;
     private final Arena csvBytes = new Arena();
     private final Arena jsonBytes = new Arena();
     private final Arena sourceBytes = new Arena();
@@ -66,6 +69,8 @@ final class RecordStore {
         List<FieldSpec> sorted = new ArrayList<>(schema.fields());
         sorted.sort(Comparator.comparing(FieldSpec::name));
         this.byName = List.copyOf(sorted);
+        this.keys = new com.fasterxml.jackson.core.io.SerializedString[byName.size()];
+        for (int i = 0; i < keys.length; i++) keys[i] = new com.fasterxml.jackson.core.io.SerializedString(byName.get(i).name());
         try {
             this.generator = ReleaseWriter.COMPACT.createGenerator(json);
         } catch (IOException e) {
@@ -171,7 +176,7 @@ final class RecordStore {
         sb.setLength(0);
         for (FieldSpec f : schema.fields()) {
             String v = p.get(f);
-            if (v != null && f.type().numeric() && !plainDigits(v)) {
+            if (v != null && f.type().numeric() && !canonicalAsWritten(v, f.type() == FieldType.INTEGER)) {
                 Object t = p.typed(f);
                 typed[f.index()] = t;
                 v = t instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(t);
@@ -183,35 +188,45 @@ final class RecordStore {
     }
 
     /**
-     * Digits only, no leading zero, at most 18 of them: such a number's canonical text (integer or decimal) is the text
-     * itself, so it is not parsed (parsing every amount as a BigDecimal was a visible share of publishing).
+     * True when a number's canonical text (what {@link Project#typed} gives, written plain) is the text itself, so it
+     * need not be parsed (parsing every amount as a BigDecimal was a visible share of publishing): an optional minus, an
+     * integer part without leading zeros and, for decimals, a fraction whose last digit is not zero; not "-0"; an
+     * integer has at most 18 digits (a longer one may not fit a long).
      */
-    static boolean plainDigits(String v) {
+    static boolean canonicalAsWritten(String v, boolean integer) {
         int n = v.length();
-        if (n == 0 || n > 18 || (v.charAt(0) == '0' && n > 1)) return false;
-        for (int i = 0; i < n; i++) {
-            char c = v.charAt(i);
-            if (c < '0' || c > '9') return false;
-        }
-        return true;
+        int i = n > 0 && v.charAt(0) == '-' ? 1 : 0;
+        int digits = 0;
+        while (i + digits < n && isDigit(v.charAt(i + digits))) digits++;
+        if (digits == 0 || (digits > 1 && v.charAt(i) == '0')) return false;
+        int end = i + digits;
+        if (end == n) return !(i == 1 && digits == 1 && v.charAt(1) == '0') && (!integer || digits <= 18);
+        if (integer || v.charAt(end) != '.' || end + 1 == n) return false;
+        for (int k = end + 1; k < n; k++) if (!isDigit(v.charAt(k))) return false;
+        return v.charAt(n - 1) != '0';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** A projects.json object: keys sorted, blanks left out, multi-valued fields as arrays, numbers as numbers. */
     private void jsonObject(Project p, Object[] typed, JsonGenerator g) throws IOException {
         g.writeStartObject();
-        for (FieldSpec f : byName) {
+        for (int k = 0; k < keys.length; k++) {
+            FieldSpec f = byName.get(k);
             String raw = p.get(f);
             if (raw == null) continue;
-            g.writeFieldName(f.name());
+            g.writeFieldName(keys[k]);
             if (f.multi()) {
                 g.writeStartArray();
-                for (String o : Text.split(raw)) g.writeString(o);
+                for (String o : Text.splitCanonical(raw)) g.writeString(o);
                 g.writeEndArray();
                 continue;
             }
             Object v = f.type().numeric() ? typed[f.index()] : raw;
             if (v == null) {
-                g.writeNumber(raw);     // plain digits: already the number's canonical text
+                g.writeNumber(raw);     // already the number's canonical text
             } else if (v instanceof java.math.BigDecimal d) {
                 g.writeNumber(d);
             } else if (v instanceof Long l) {
@@ -281,14 +296,16 @@ final class RecordStore {
 
     /**
      * Sorts the records by id (as a release lists them). Comparing a million ids through their objects is mostly cache
-     * misses, so the ids are first sorted as packed numbers (five characters after the prefix all ids share, and the
-     * record's position) and only runs that tie on those characters are compared as strings. Ids outside printable
-     * ASCII (never valid) take the plain comparison.
+     * misses, so the ids are first sorted as packed numbers (as many characters after the prefix all ids share as fit
+     * beside the record's position, six bits each) and only runs that tie on those characters are compared as strings.
+     * A valid id uses only '-', digits and lower-case letters; any other character takes the plain comparison.
      */
     void sort() {
         Comparator<Entry> byId = Comparator.comparing(Entry::id);
         int n = entries.size();
-        if (n < 2 || n >= 1 << 24) {
+        int positionBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1));
+        int chars = (64 - positionBits) / 6;
+        if (n < 2 || chars < 2) {
             entries.sort(byId);
             return;
         }
@@ -305,27 +322,36 @@ final class RecordStore {
         for (int i = 0; i < n; i++) {
             String id = entries.get(i).id();
             long key = 0;
-            for (int k = common; k < common + 5; k++) {
-                char c = k < id.length() ? id.charAt(k) : 0;
-                if (k < id.length() && (c == 0 || c >= 0x80)) {
+            for (int k = common; k < common + chars; k++) {
+                int code = k < id.length() ? idCode(id.charAt(k)) : 0;
+                if (code < 0) {
                     entries.sort(byId);
                     return;
                 }
-                key = key << 8 | c;
+                key = key << 6 | code;
             }
-            keys[i] = key << 24 | i;
+            keys[i] = key << positionBits | i;
         }
         Arrays.sort(keys);
+        long positionMask = (1L << positionBits) - 1;
         Entry[] out = new Entry[n];
         for (int i = 0; i < n; ) {
             int j = i + 1;
-            while (j < n && keys[j] >>> 24 == keys[i] >>> 24) j++;
-            for (int k = i; k < j; k++) out[k] = entries.get((int) (keys[k] & 0xFFFFFF));
+            while (j < n && keys[j] >>> positionBits == keys[i] >>> positionBits) j++;
+            for (int k = i; k < j; k++) out[k] = entries.get((int) (keys[k] & positionMask));
             if (j - i > 1) Arrays.sort(out, i, j, byId);
             i = j;
         }
         entries.clear();
         entries.addAll(Arrays.asList(out));
+    }
+
+    /** An id character as a number from 1 that keeps String order ('-' < digits < letters), or -1 for any other. */
+    private static int idCode(char c) {
+        if (c == '-') return 1;
+        if (c >= '0' && c <= '9') return 2 + c - '0';
+        if (c >= 'a' && c <= 'z') return 12 + c - 'a';
+        return -1;
     }
 
     /** What matching the records with the previous release's rows by id found. */
@@ -351,7 +377,17 @@ final class RecordStore {
             return Arrays.copyOf(oldRows, oldCount);
         }
 
-        /** The records that are new or differ, in the order they were added. */
+        private void oldRow(int j) {
+            if (oldCount == oldRows.length) oldRows = Arrays.copyOf(oldRows, oldCount * 2);
+            oldRows[oldCount++] = j;
+        }
+
+        private void fresh(Entry e) {
+            if (freshCount == fresh.length) fresh = Arrays.copyOf(fresh, freshCount * 2);
+            fresh[freshCount++] = e;
+        }
+
+        /** The records that are new or differ. */
         List<Project> fresh() {
             List<Project> out = new ArrayList<>(freshCount);
             for (int k = 0; k < freshCount; k++) out.add(store.project(fresh[k]));
@@ -360,51 +396,33 @@ final class RecordStore {
     }
 
     /**
-     * Sorts the records by id and, at the same time on a helper thread (matching needs no order), matches them with the
-     * previous release's rows: a record whose row hashes like the row with its id there is unchanged (128-bit hashes of
-     * the same canonical encoding: equal in practice exactly when the bytes are).
+     * Sorts the records by id and matches them with the previous release's rows, which a release file lists by id, so
+     * one merge pass finds every pair: a record whose row hashes like the row with its id there is unchanged (128-bit
+     * hashes of the same canonical encoding: equal in practice exactly when the bytes are).
      */
     Matched sortAndMatch(RowTable old) {
-        Entry[] arrival = entries.toArray(new Entry[0]);
-        java.util.concurrent.FutureTask<Matched> task = new java.util.concurrent.FutureTask<>(() -> match(arrival, old));
-        Thread t = new Thread(task, "release-match");
-        t.setDaemon(true);
-        t.start();
+        if (!old.ascending()) throw new IllegalArgumentException("the previous release's rows are not sorted by id");
         sort();
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while matching the records");
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    private Matched match(Entry[] arrival, RowTable old) {
         Matched m = new Matched(this);
-        boolean[] matched = new boolean[old.size()];
-        boolean[] differs = new boolean[old.size()];
-        for (Entry e : arrival) {
-            byte[] id = e.id().getBytes(StandardCharsets.UTF_8);
-            int j = old.find(id, 0, id.length, RowTable.hashId(id, 0, id.length));
-            if (j >= 0) {
-                matched[j] = true;
+        int j = 0;
+        int rows = old.size();
+        for (Entry e : entries) {
+            String id = e.id();
+            int c = -1;
+            while (j < rows && (c = old.compareId(j, id)) < 0) m.oldRow(j++);
+            if (j < rows && c == 0) {
                 if (old.sameHash(j, e.hashLo(), e.hashHi())) {
                     m.unchanged++;
-                    continue;
+                } else {
+                    m.oldRow(j);
+                    m.fresh(e);
                 }
-                differs[j] = true;
+                j++;
+            } else {
+                m.fresh(e);
             }
-            if (m.freshCount == m.fresh.length) m.fresh = Arrays.copyOf(m.fresh, m.freshCount * 2);
-            m.fresh[m.freshCount++] = e;
         }
-        for (int j = 0; j < old.size(); j++) {
-            if (matched[j] && !differs[j]) continue;
-            if (m.oldCount == m.oldRows.length) m.oldRows = Arrays.copyOf(m.oldRows, m.oldCount * 2);
-            m.oldRows[m.oldCount++] = j;
-        }
+        while (j < rows) m.oldRow(j++);
         return m;
     }
 

@@ -187,9 +187,8 @@ public final class Releases {
                 else store.sort();
                 phases.mark("sort+match");
                 Manifest previousManifest = previous == null ? null : previous.manifest();
-                Diff diff = diff(store, previous, prev.rows(), matched, schema);
-                phases.mark("diff");
-                return finishPublish(req, schema, dir, phases, previous, target, folder, date, store, report, previousManifest, diff);
+                return write(req, schema, dir, phases, previous, prev.rows(), matched, target, folder, date, store, report,
+                        previousManifest);
             } finally {
                 background.cancel(true);
             }
@@ -211,8 +210,9 @@ public final class Releases {
                 try {
                     rows = CanonicalCsv.scan(previous.folder().resolve(ReleaseWriter.PROJECTS_CSV),
                             CanonicalCsv.header(schema.fields().stream().map(org.sovereignai.record.FieldSpec::name).toList()));
+                    if (!rows.ascending()) rows = null;
                 } catch (CanonicalCsv.NotCanonical e) {
-                    rows = null;    // an older writer or contract: the diff reads it the general way
+                    rows = null;    // an older writer or contract (or rows not sorted by id): the diff reads it the general way
                 }
             }
             return new Previous(existing, rows);
@@ -263,38 +263,82 @@ public final class Releases {
         return kd.diff(store.records());
     }
 
-    private static Published finishPublish(ReleaseRequest req, Schema schema, Path dir, Phases phases, Release previous,
-                                           ReleaseId target, Path folder, String date, RecordStore store, Report report,
-                                           Manifest previousManifest, Diff diff) throws IOException, ReleaseException {
+    /**
+     * Writes the release into a temporary folder and renames it into place. The four record files depend only on the
+     * sorted records, so they are written on two threads while this one computes the diff; the change reports, the
+     * artifacts and the manifest follow.
+     */
+    private static Published write(ReleaseRequest req, Schema schema, Path dir, Phases phases, Release previous,
+                                   RowTable oldRows, RecordStore.Matched matched, ReleaseId target, Path folder,
+                                   String date, RecordStore store, Report report, Manifest previousManifest)
+            throws IOException, ReleaseException, SheetException {
+        Path tmp = Files.createTempDirectory(dir, "." + target + Catalog.TMP_MARK);
+        if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            // temporary folders are created owner-only; a published release is readable like any other folder
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        ReleaseWriter w = new ReleaseWriter(tmp, schema);
+        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "release-files");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> recordFiles = List.of(
+                    pool.submit(() -> {
+                        w.projectsJson(store);
+                        return null;
+                    }),
+                    pool.submit(() -> {
+                        w.projectsCsv(store);
+                        w.sourcesCsv(store);
+                        w.baseModelsCsv(store);
+                        return null;
+                    }));
+            Diff diff = diff(store, previous, oldRows, matched, schema);
+            phases.mark("diff");
             SchemaContract contract = SchemaContract.of(schema);
             SemVer version = Versioning.next(previousManifest, contract, diff, req.errata());
-
             ReleaseContext ctx = new ReleaseContext(target, version, date, schema, store.records(), diff, previous);
-            Path tmp = Files.createTempDirectory(dir, "." + target + Catalog.TMP_MARK);
-            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                // temporary folders are created owner-only; a published release is readable like any other folder
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-            }
+            writeReports(ctx, store, tmp, req, contract, phases, w, recordFiles);
+            Pause.at("before-rename");
+            if (Files.exists(folder)) throw ReleaseException.data("release " + target + " appeared while it was being written");
             try {
-                write(ctx, store, tmp, req, previousManifest, contract, phases);
-                phases.mark("write");
-                Pause.at("before-rename");
-                if (Files.exists(folder)) throw ReleaseException.data("release " + target + " appeared while it was being written");
-                try {
-                    Files.move(tmp, folder, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    throw new ReleaseException(2, "the file system of " + dir + " cannot rename folders atomically; "
-                            + "releases need a local file system", null, e);
-                }
-                ReleaseWriter.forceToDisk(dir);
-            } finally {
-                Catalog.deleteTree(tmp);
+                Files.move(tmp, folder, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new ReleaseException(2, "the file system of " + dir + " cannot rename folders atomically; "
+                        + "releases need a local file system", null, e);
             }
+            ReleaseWriter.forceToDisk(dir);
             Pause.at("after-rename");
             Catalog.rewrite(dir);
             phases.mark("publish");
             phases.report();
             return new Published(new Release(target, folder), version, previous, diff, report);
+        } finally {
+            // the writers must have stopped before their folder is deleted
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            w.close();
+            Catalog.deleteTree(tmp);
+        }
+    }
+
+    private static void await(Future<?> f) throws IOException {
+        try {
+            f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IOException("cannot write the record files: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the record files");
+        }
     }
 
     /** The id to publish, after checking it against the newest release. */
@@ -320,46 +364,12 @@ public final class Releases {
         return next;
     }
 
-    private static void write(ReleaseContext ctx, RecordStore store, Path tmp, ReleaseRequest req, Manifest previousManifest,
-                              SchemaContract contract, Phases phases) throws IOException {
-        ReleaseWriter w = new ReleaseWriter(tmp, ctx.schema());
-        try {
-            writeFiles(ctx, store, tmp, req, contract, phases, w);
-        } finally {
-            w.close();
-        }
-    }
-
-    private static void writeFiles(ReleaseContext ctx, RecordStore store, Path tmp, ReleaseRequest req, SchemaContract contract,
-                                   Phases phases, ReleaseWriter w) throws IOException {
-        // projects.json on a second thread while the CSV files are written: the largest files, independent
-        ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "release-json");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            Future<?> json = pool.submit(() -> {
-                w.projectsJson(store);
-                return null;
-            });
-            w.projectsCsv(store);
-            w.sourcesCsv(store);
-            w.baseModelsCsv(store);
-            try {
-                json.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof IOException io) throw io;
-                throw new IOException("cannot write projects.json: " + e.getCause(), e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while writing projects.json");
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        phases.mark("record-files");
-        Pause.at("after-projects-json");
+    /**
+     * changes.json, the artifacts and CHANGES.md (while the record files may still be written), then, once they are,
+     * datapackage.json and the manifest, which list their hashes.
+     */
+    private static void writeReports(ReleaseContext ctx, RecordStore store, Path tmp, ReleaseRequest req, SchemaContract contract,
+                                     Phases phases, ReleaseWriter w, List<Future<?>> recordFiles) throws IOException {
         String from = ctx.previous() == null ? null : ctx.previous().id().toString();
         ChangesReport changes = new ChangesReport(ctx.diff(), from, ctx.id().toString()).provenance(req.provenance());
         for (ReleaseArtifact a : req.artifacts()) changes.extra(a.changesJson(ctx));
@@ -373,6 +383,9 @@ public final class Releases {
         phases.mark("artifacts");
         w.changesMarkdown(changes.sections(sections));
         phases.mark("CHANGES.md");
+        for (Future<?> f : recordFiles) await(f);
+        phases.mark("record-files");
+        Pause.at("after-record-files");
         w.datapackage(ctx.id(), ctx.version(), ctx.date());
         Pause.at("before-manifest");
         w.manifest(new Manifest(ctx.id().toString(), ctx.version().toString(), from, ctx.date(),

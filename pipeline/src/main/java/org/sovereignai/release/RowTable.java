@@ -17,8 +17,9 @@ final class RowTable {
     private long[] offset;
     private int[] length;
     private int size;
-    private int[] slots;          // open addressing: row + 1, 0 when free
+    private int[] slots;          // open addressing: row + 1, 0 when free; built on first use while ids ascend
     private int mask;
+    private boolean ascending = true;
 
     RowTable(int expectedRows) {
         int cap = Math.max(16, expectedRows);
@@ -29,9 +30,6 @@ final class RowTable {
         hashHi = new long[cap];
         offset = new long[cap];
         length = new int[cap];
-        int s = Integer.highestOneBit(Math.max(16, cap) * 2 - 1) * 2;
-        slots = new int[s];
-        mask = s - 1;
     }
 
     int size() {
@@ -40,10 +38,17 @@ final class RowTable {
 
     /**
      * Adds a row whose id is {@code buf[from, to)}; false (and nothing added) when the id is already in the table.
+     * While ids arrive in ascending order (a release file's do) a repeat can only be the previous id, so no hash
+     * table is kept until one is needed.
      */
     boolean add(byte[] buf, int from, int to, long hLo, long hHi, long rowOffset, int rowLength) {
         long h = hashId(buf, from, to);
-        if (find(buf, from, to, h) >= 0) return false;
+        if (ascending && size > 0) {
+            int c = Arrays.compareUnsigned(ids, idStart(size - 1), idEnd[size - 1], buf, from, to);
+            if (c == 0) return false;
+            if (c > 0) ascending = false;
+        }
+        if (!ascending && find(buf, from, to, h) >= 0) return false;
         if (size == idEnd.length) grow();
         int n = to - from;
         if (idsUsed + n > ids.length) ids = Arrays.copyOf(ids, Math.max(ids.length * 2, idsUsed + n));
@@ -56,13 +61,33 @@ final class RowTable {
         offset[size] = rowOffset;
         length[size] = rowLength;
         size++;
-        if (size * 2 > slots.length) rehash(slots.length * 2);
-        else insertSlot(size - 1);
+        if (slots != null) {
+            if (size * 2 > slots.length) rehash(slots.length * 2);
+            else insertSlot(size - 1);
+        }
         return true;
+    }
+
+    /** True when every row's id is greater than the previous row's (byte order, which is String order for ASCII). */
+    boolean ascending() {
+        return ascending;
+    }
+
+    /** Row {@code row}'s id compared with {@code id} (an ASCII id's bytes are its chars). */
+    int compareId(int row, String id) {
+        int start = idStart(row);
+        int n = idEnd[row] - start;
+        int m = id.length();
+        for (int k = 0, lim = Math.min(n, m); k < lim; k++) {
+            int c = (ids[start + k] & 0xff) - id.charAt(k);
+            if (c != 0) return c;
+        }
+        return n - m;
     }
 
     /** The row with this id, or -1. */
     int find(byte[] buf, int from, int to, long h) {
+        if (slots == null) rehash(Integer.highestOneBit(Math.max(16, size) * 2 - 1) * 2);
         for (int s = (int) h & mask; ; s = (s + 1) & mask) {
             int r = slots[s] - 1;
             if (r < 0) return -1;

@@ -36,7 +36,7 @@ class ReleaseCrashTest {
     Path tmp;
 
     @ParameterizedTest(name = "killed {0}")
-    @ValueSource(strings = {"after-projects-json", "before-manifest", "before-rename", "after-rename", "after-index"})
+    @ValueSource(strings = {"after-record-files", "before-manifest", "before-rename", "after-rename", "after-index"})
     void aReleaseKilledPartWayLeavesEitherTheOldStateOrTheCompleteRelease(String point) throws Exception {
         Path snapshots = tmp.resolve("snapshots");
         Path q1 = TestRecords.sheet(tmp.resolve("q1.csv"), compute("a"), compute("b"));
