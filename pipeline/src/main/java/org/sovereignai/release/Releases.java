@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -146,7 +147,8 @@ public final class Releases {
             // hashing the existing releases and indexing the newest one's rows run beside the validation of the sheet;
             // their outcome is awaited before anything that depends on it, and a damaged release still stops the release
             // before any other finding is reported
-            FutureTask<Previous> background = new FutureTask<>(() -> Previous.check(releases, previous, schema));
+            HashStamps stamps = HashStamps.load(dir);
+            FutureTask<Previous> background = new FutureTask<>(() -> Previous.check(releases, previous, schema, stamps));
             Thread helper = new Thread(background, "release-previous");
             helper.setDaemon(true);
             helper.start();
@@ -188,7 +190,7 @@ public final class Releases {
                 phases.mark("sort+match");
                 Manifest previousManifest = previous == null ? null : previous.manifest();
                 return write(req, schema, dir, phases, previous, prev.rows(), matched, target, folder, date, store, report,
-                        previousManifest);
+                        previousManifest, stamps);
             } finally {
                 background.cancel(true);
             }
@@ -203,8 +205,8 @@ public final class Releases {
 
     /** What the helper thread found about the existing releases: their check, and the newest one's rows (null when not canonical). */
     private record Previous(Verification existing, RowTable rows) {
-        static Previous check(List<Release> releases, Release previous, Schema schema) throws IOException {
-            Verification existing = Verifier.verifyReleases(releases, schema, false);
+        static Previous check(List<Release> releases, Release previous, Schema schema, HashStamps stamps) throws IOException {
+            Verification existing = Verifier.verifyReleases(releases, schema, false, stamps, true);
             RowTable rows = null;
             if (existing.ok() && previous != null) {
                 try {
@@ -270,8 +272,8 @@ public final class Releases {
      */
     private static Published write(ReleaseRequest req, Schema schema, Path dir, Phases phases, Release previous,
                                    RowTable oldRows, RecordStore.Matched matched, ReleaseId target, Path folder,
-                                   String date, RecordStore store, Report report, Manifest previousManifest)
-            throws IOException, ReleaseException, SheetException {
+                                   String date, RecordStore store, Report report, Manifest previousManifest,
+                                   HashStamps stamps) throws IOException, ReleaseException, SheetException {
         Path tmp = Files.createTempDirectory(dir, "." + target + Catalog.TMP_MARK);
         if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             // temporary folders are created owner-only; a published release is readable like any other folder
@@ -312,6 +314,7 @@ public final class Releases {
             ReleaseWriter.forceToDisk(dir);
             Pause.at("after-rename");
             Catalog.rewrite(dir);
+            stamp(new Release(target, folder), stamps);
             phases.mark("publish");
             phases.report();
             return new Published(new Release(target, folder), version, previous, diff, report);
@@ -325,6 +328,21 @@ public final class Releases {
             }
             w.close();
             Catalog.deleteTree(tmp);
+        }
+    }
+
+    /**
+     * Records the new release's files with the sha256 computed while writing them, so the next release need not read
+     * them again to check them. Only a cache: a failure here costs that next release some hashing, nothing else.
+     */
+    private static void stamp(Release release, HashStamps stamps) {
+        try {
+            for (Map.Entry<String, Manifest.FileEntry> e : release.manifest().files().entrySet()) {
+                stamps.record(release.folder().resolve(e.getKey()), e.getValue().sha256());
+            }
+            stamps.save();
+        } catch (IOException | RuntimeException e) {
+            // only a cache
         }
     }
 
