@@ -30,7 +30,6 @@ public final class KeyedDiff {
 
     private final Schema schema;
     private final Map<String, String> old = new HashMap<>(1 << 16);
-    private final int fieldCount;
     private final List<Change> changes = new ArrayList<>();
     private final List<Project> added = new ArrayList<>();
     private long oldCount;
@@ -40,7 +39,6 @@ public final class KeyedDiff {
 
     public KeyedDiff(Schema schema) {
         this.schema = schema;
-        this.fieldCount = schema.fields().size();
     }
 
     /** Adds one record of the old set; an id given twice is a programming or input error. */
@@ -121,7 +119,7 @@ public final class KeyedDiff {
     /** The packed forms differ: clean both sides (the old may have been packed raw), then compare field by field. */
     private void compareDiffering(String before, Project p) {
         Project was = Packed.unpack(before, schema);
-        List<FieldSpec> differing = compare(Packed.unpack(Packed.pack(was), fieldCount), Packed.unpack(Packed.pack(p), fieldCount));
+        List<FieldSpec> differing = compare(was, p);
         if (differing.isEmpty()) {
             unchanged++;
             return;
@@ -166,14 +164,17 @@ public final class KeyedDiff {
         return d.diff(newRecords);
     }
 
-    /** The fields whose values differ, in contract order. */
-    private List<FieldSpec> compare(String[] before, String[] after) {
+    /** The fields whose values differ, in contract order (numbers by value, multi-valued fields as sets). */
+    private List<FieldSpec> compare(Project before, Project after) {
         List<FieldSpec> out = new ArrayList<>(2);
         for (FieldSpec f : schema.fields()) {
-            String a = before[f.index()];
-            String b = after[f.index()];
+            String a = before.get(f);
+            String b = after.get(f);
             if (Objects.equals(a, b)) continue;
-            if (f.multi() && a != null && b != null && new HashSet<>(Text.splitCanonical(a)).equals(new HashSet<>(Text.splitCanonical(b)))) continue;
+            if (a != null && b != null) {
+                if (f.type().numeric() && Packed.canonicalNumber(a).equals(Packed.canonicalNumber(b))) continue;
+                if (f.multi() && new HashSet<>(Text.splitCanonical(a)).equals(new HashSet<>(Text.splitCanonical(b)))) continue;
+            }
             out.add(f);
         }
         return out;

@@ -1,10 +1,7 @@
 package org.sovereignai.release;
 
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -61,7 +58,7 @@ final class CanonicalCsv {
                 boolean quoted = false;
                 boolean high = false;
                 for (int q = p; q < len; q++) {
-                    if (q + 8 <= len && !special((long) LONGS.get(buf, q))) {
+                    if (q + 8 <= len && !special(Swar.word(buf, q))) {
                         q += 7;     // eight plain bytes: nothing to look at
                         continue;
                     }
@@ -200,18 +197,9 @@ final class CanonicalCsv {
         return out;
     }
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-
-    /** True when one of the eight bytes is a quote, a line feed, a carriage return or not ASCII (SWAR: no loop). */
+    /** True when one of the eight bytes is a quote, a line feed, a carriage return or not ASCII. */
     private static boolean special(long w) {
-        return ((zeroByte(w ^ (ONES * '"')) | zeroByte(w ^ (ONES * '\n')) | zeroByte(w ^ (ONES * '\r')) | w) & HIGHS) != 0;
-    }
-
-    /** High bit set in a byte where w has a zero byte (and possibly above it: callers only ask whether there is one). */
-    private static long zeroByte(long w) {
-        return (w - ONES) & ~w;
+        return ((Swar.byteIs(w, '"') | Swar.byteIs(w, '\n') | Swar.byteIs(w, '\r') | w) & Swar.HIGHS) != 0;
     }
 
     private static CharsetDecoder strictUtf8() {

@@ -1,9 +1,7 @@
 package org.sovereignai.release;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.Arrays;
@@ -22,10 +20,8 @@ import org.sovereignai.record.FieldType;
 import org.sovereignai.record.Layer;
 import org.sovereignai.record.Project;
 import org.sovereignai.record.Schema;
-import org.sovereignai.record.Text;
 import org.sovereignai.record.Vocabulary;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * The records of a release being published, held as the bytes the release files will hold for them (a projects.csv
@@ -36,22 +32,26 @@ import com.fasterxml.jackson.core.JsonGenerator;
  */
 final class RecordStore {
     /** One record: its id and where its pieces sit (base models length -1: resolved when written, it names a record). */
-    private record Entry(String id, long csv, int csvLength, long json, int jsonLength, long sources, int sourcesLength,
+    private record Entry(String id, int seq, long csv, int csvLength, long sources, int sourcesLength,
                          long bases, int basesLength, long hashLo, long hashHi) {
     }
 
     private final Schema schema;
     private final SourceColumns checks;
     private final Vocabulary families;
-    private final List<FieldSpec> byName;
-    /** The JSON keys of {@link #byName}, encoded once (escaping each key for each record was a visible cost). */
-    private final com.fasterxml.jackson.core.io.SerializedString[] keys;
     private final Arena csvBytes = new Arena();
-    private final Arena jsonBytes = new Arena();
     private final Arena sourceBytes = new Arena();
     private final Arena baseBytes = new Arena();
     private final List<Entry> entries = new ArrayList<>();
     private final long[] layers = new long[Layer.values().length];
+    /**
+     * Every record's id once more, as its chars (ids are ASCII; a char above 0xFF is kept as 0xFF, which no id
+     * alphabet uses, so such an id is noticed), one after another in arrival order: sorting and matching a million
+     * records walk these few megabytes instead of a million strings scattered over the heap.
+     */
+    private byte[] idChars = new byte[1 << 16];
+    private int[] idEnd = new int[1 << 10];
+    private int idCount;
     private static final int BATCH = 512;
     private final java.util.concurrent.BlockingQueue<Project[]> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
     private Project[] batch;
@@ -59,23 +59,11 @@ final class RecordStore {
     private Thread encoder;
     private volatile Throwable failure;
     private final StringBuilder sb = new StringBuilder(512);
-    private final Bytes json = new Bytes();
-    private final JsonGenerator generator;
 
     RecordStore(Schema schema, SourceColumns checks) {
         this.schema = schema;
         this.checks = checks == null ? SourceColumns.NONE : checks;
         this.families = schema.vocabulary(Schema.FAMILIES_VOCABULARY);
-        List<FieldSpec> sorted = new ArrayList<>(schema.fields());
-        sorted.sort(Comparator.comparing(FieldSpec::name));
-        this.byName = List.copyOf(sorted);
-        this.keys = new com.fasterxml.jackson.core.io.SerializedString[byName.size()];
-        for (int i = 0; i < keys.length; i++) keys[i] = new com.fasterxml.jackson.core.io.SerializedString(byName.get(i).name());
-        try {
-            this.generator = ReleaseWriter.COMPACT.createGenerator(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**
@@ -148,37 +136,41 @@ final class RecordStore {
     }
 
     private void encode(Project p) {
-        try {
-            Layer layer = p.layer();
-            if (layer != null) layers[layer.ordinal()]++;
-            Object[] typed = new Object[schema.fields().size()];
-            byte[] row = csvRow(p, typed);
-            long csvRef = csvBytes.append(row, 0, row.length);
-            // the hash covers the row without its line end, as CanonicalCsv hashes a release file's rows
-            long[] h = MurmurHash3.hash128x64(row, 0, row.length - 1, 0);
-            json.reset();
-            jsonObject(p, typed, generator);
-            generator.flush();
-            long jsonRef = jsonBytes.append(json.buf(), 0, json.size());
-            byte[] src = sourceRows(p);
-            long srcRef = sourceBytes.append(src, 0, src.length);
-            byte[] bases = baseRows(p, null);
-            long basesRef = bases == null ? 0 : baseBytes.append(bases, 0, bases.length);
-            entries.add(new Entry(p.id(), csvRef, row.length, jsonRef, json.size(), srcRef, src.length,
-                    basesRef, bases == null ? -1 : bases.length, h[0], h[1]));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);   // encoding into memory does not fail
-        }
+        Layer layer = p.layer();
+        if (layer != null) layers[layer.ordinal()]++;
+        byte[] row = csvRow(p);
+        long csvRef = csvBytes.append(row, 0, row.length);
+        // the hash covers the row without its line end, as CanonicalCsv hashes a release file's rows
+        long[] h = MurmurHash3.hash128x64(row, 0, row.length - 1, 0);
+        byte[] src = sourceRows(p);
+        long srcRef = sourceBytes.append(src, 0, src.length);
+        byte[] bases = baseRows(p, null);
+        long basesRef = bases == null ? 0 : baseBytes.append(bases, 0, bases.length);
+        addId(p.id());
+        entries.add(new Entry(p.id(), entries.size(), csvRef, row.length, srcRef, src.length,
+                basesRef, bases == null ? -1 : bases.length, h[0], h[1]));
     }
 
-    /** A projects.csv row, line end included; numbers typed once, for the row and for the JSON object. */
-    private byte[] csvRow(Project p, Object[] typed) {
+    private void addId(String id) {
+        int n = id.length();
+        int start = idCount == 0 ? 0 : idEnd[idCount - 1];
+        if (start + n > idChars.length) idChars = Arrays.copyOf(idChars, Math.max(idChars.length * 2, start + n));
+        if (idCount == idEnd.length) idEnd = Arrays.copyOf(idEnd, idCount * 2);
+        for (int k = 0; k < n; k++) idChars[start + k] = (byte) Math.min(id.charAt(k), 0xFF);
+        idEnd[idCount++] = start + n;
+    }
+
+    private int idStart(int seq) {
+        return seq == 0 ? 0 : idEnd[seq - 1];
+    }
+
+    /** A projects.csv row, line end included; numbers in their canonical text. */
+    private byte[] csvRow(Project p) {
         sb.setLength(0);
         for (FieldSpec f : schema.fields()) {
             String v = p.get(f);
             if (v != null && f.type().numeric() && !canonicalAsWritten(v, f.type() == FieldType.INTEGER)) {
                 Object t = p.typed(f);
-                typed[f.index()] = t;
                 v = t instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(t);
             }
             CsvCells.cell(sb, v == null ? "" : v, f.index() == 0);
@@ -208,34 +200,6 @@ final class RecordStore {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    /** A projects.json object: keys sorted, blanks left out, multi-valued fields as arrays, numbers as numbers. */
-    private void jsonObject(Project p, Object[] typed, JsonGenerator g) throws IOException {
-        g.writeStartObject();
-        for (int k = 0; k < keys.length; k++) {
-            FieldSpec f = byName.get(k);
-            String raw = p.get(f);
-            if (raw == null) continue;
-            g.writeFieldName(keys[k]);
-            if (f.multi()) {
-                g.writeStartArray();
-                for (String o : Text.splitCanonical(raw)) g.writeString(o);
-                g.writeEndArray();
-                continue;
-            }
-            Object v = f.type().numeric() ? typed[f.index()] : raw;
-            if (v == null) {
-                g.writeNumber(raw);     // already the number's canonical text
-            } else if (v instanceof java.math.BigDecimal d) {
-                g.writeNumber(d);
-            } else if (v instanceof Long l) {
-                g.writeNumber(l);
-            } else {
-                g.writeString((String) v);
-            }
-        }
-        g.writeEndObject();
     }
 
     /** sources.csv rows: one per URL, with the checker's columns (blank until it runs). */
@@ -309,30 +273,42 @@ final class RecordStore {
             entries.sort(byId);
             return;
         }
-        String first = entries.get(0).id();
-        int common = first.length();
-        for (Entry e : entries) {
-            String id = e.id();
+        // entries are still in arrival order here: record i's id is slot i of idChars
+        int common = idEnd[0];
+        for (int i = 1; i < n; i++) {
+            int s = idStart(i);
             int k = 0;
-            int max = Math.min(common, id.length());
-            while (k < max && id.charAt(k) == first.charAt(k)) k++;
+            int max = Math.min(common, idEnd[i] - s);
+            while (k < max && idChars[s + k] == idChars[k]) k++;
             common = k;
         }
-        long[] keys = new long[n];
-        for (int i = 0; i < n; i++) {
-            String id = entries.get(i).id();
-            long key = 0;
-            for (int k = common; k < common + chars; k++) {
-                int code = k < id.length() ? idCode(id.charAt(k)) : 0;
-                if (code < 0) {
-                    entries.sort(byId);
-                    return;
-                }
-                key = key << 6 | code;
-            }
-            keys[i] = key << positionBits | i;
+        // the two halves are keyed and sorted on two threads, then merged
+        long[] unmerged = new long[n];
+        int half = n / 2;
+        int prefix = common;
+        java.util.concurrent.FutureTask<Boolean> low = new java.util.concurrent.FutureTask<>(
+                () -> keyAndSort(unmerged, 0, half, prefix, chars, positionBits));
+        Thread helper = new Thread(low, "release-sort");
+        helper.setDaemon(true);
+        helper.start();
+        boolean highOk = keyAndSort(unmerged, half, n, prefix, chars, positionBits);
+        boolean lowOk;
+        try {
+            lowOk = low.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sorting the records");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
-        Arrays.sort(keys);
+        if (!lowOk || !highOk) {
+            entries.sort(byId);
+            return;
+        }
+        long[] keys = new long[n];
+        for (int i = 0, a = 0, b = half; i < n; i++) {
+            keys[i] = b >= n || (a < half && unmerged[a] < unmerged[b]) ? unmerged[a++] : unmerged[b++];
+        }
         long positionMask = (1L << positionBits) - 1;
         Entry[] out = new Entry[n];
         for (int i = 0; i < n; ) {
@@ -344,6 +320,26 @@ final class RecordStore {
         }
         entries.clear();
         entries.addAll(Arrays.asList(out));
+    }
+
+    /**
+     * Keys records [from, to) into {@code keys} (the id's characters after the common prefix, then the position) and
+     * sorts that range; false when an id has a character outside the id alphabet.
+     */
+    private boolean keyAndSort(long[] keys, int from, int to, int common, int chars, int positionBits) {
+        for (int i = from; i < to; i++) {
+            int s = idStart(i);
+            int len = idEnd[i] - s;
+            long key = 0;
+            for (int k = common; k < common + chars; k++) {
+                int code = k < len ? idCode((char) (idChars[s + k] & 0xFF)) : 0;
+                if (code < 0) return false;
+                key = key << 6 | code;
+            }
+            keys[i] = key << positionBits | i;
+        }
+        Arrays.sort(keys, from, to);
+        return true;
     }
 
     /** An id character as a number from 1 that keeps String order ('-' < digits < letters), or -1 for any other. */
@@ -396,20 +392,20 @@ final class RecordStore {
     }
 
     /**
-     * Sorts the records by id and matches them with the previous release's rows, which a release file lists by id, so
-     * one merge pass finds every pair: a record whose row hashes like the row with its id there is unchanged (128-bit
-     * hashes of the same canonical encoding: equal in practice exactly when the bytes are).
+     * Matches the sorted records with the previous release's rows, which a release file lists by id, so one merge pass
+     * finds every pair: a record whose row hashes like the row with its id there is unchanged (128-bit hashes of the
+     * same canonical encoding: equal in practice exactly when the bytes are). Call after {@link #sort}.
      */
-    Matched sortAndMatch(RowTable old) {
+    Matched match(RowTable old) {
         if (!old.ascending()) throw new IllegalArgumentException("the previous release's rows are not sorted by id");
-        sort();
         Matched m = new Matched(this);
         int j = 0;
         int rows = old.size();
         for (Entry e : entries) {
-            String id = e.id();
+            int s = idStart(e.seq());
+            int t = idEnd[e.seq()];
             int c = -1;
-            while (j < rows && (c = old.compareId(j, id)) < 0) m.oldRow(j++);
+            while (j < rows && (c = old.compareId(j, idChars, s, t)) < 0) m.oldRow(j++);
             if (j < rows && c == 0) {
                 if (old.sameHash(j, e.hashLo(), e.hashHi())) {
                     m.unchanged++;
@@ -449,8 +445,9 @@ final class RecordStore {
         for (Entry e : entries) csvBytes.write(out, e.csv(), e.csvLength());
     }
 
-    /** The projects.json objects, in order, separated by ",\n". */
+    /** The projects.json objects, in order, separated by ",\n": made from each record's projects.csv row as it is written. */
     void writeJson(OutputStream out) throws IOException {
+        JsonFromCsv json = new JsonFromCsv(schema);
         boolean first = true;
         for (Entry e : entries) {
             if (!first) {
@@ -458,7 +455,10 @@ final class RecordStore {
                 out.write('\n');
             }
             first = false;
-            jsonBytes.write(out, e.json(), e.jsonLength());
+            byte[] chunk = csvBytes.chunk(e.csv());
+            int at = (int) e.csv();
+            byte[] object = json.object(chunk, at, at + e.csvLength() - 1);
+            out.write(object, 0, json.size());
         }
     }
 
@@ -512,17 +512,6 @@ final class RecordStore {
         }
     }
 
-    /** A ByteArrayOutputStream whose buffer can be read without a copy. */
-    private static final class Bytes extends ByteArrayOutputStream {
-        Bytes() {
-            super(1024);
-        }
-
-        byte[] buf() {
-            return buf;
-        }
-    }
-
     /** Bytes appended into large chunks; a piece never spans two chunks. A reference is chunk << 32 | offset. */
     private static final class Arena {
         private static final int CHUNK = 8 << 20;
@@ -544,6 +533,11 @@ final class RecordStore {
 
         void write(OutputStream out, long ref, int len) throws IOException {
             out.write(chunks.get((int) (ref >>> 32)), (int) ref, len);
+        }
+
+        /** The chunk holding the piece at {@code ref}; the piece starts at {@code (int) ref}. */
+        byte[] chunk(long ref) {
+            return chunks.get((int) (ref >>> 32));
         }
 
         void copy(long ref, byte[] into) {

@@ -66,6 +66,9 @@ final class ReleaseWriter {
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
 
+    /** How many bytes of a file are written between two forces to disk while it is being written. */
+    private static final long FORCE_STEP = 64L << 20;
+
     static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 
     private final Path dir;
@@ -100,11 +103,23 @@ final class ReleaseWriter {
                 out.write(b);
             }
 
+            private long forcedAt;
+            private java.util.concurrent.Future<?> forcing;
+
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 md.update(b, off, len);
                 bytes += len;
                 out.write(b, off, len);
+                // a large file is forced to disk in steps while it is written, so the wait at the end is for its tail only
+                if (bytes - forcedAt >= FORCE_STEP && (forcing == null || forcing.isDone())) {
+                    forcedAt = bytes;
+                    forcing = syncer.submit(() -> {
+                        ch.force(false);
+                        return null;
+                    });
+                    syncs.add(forcing);
+                }
             }
 
             @Override

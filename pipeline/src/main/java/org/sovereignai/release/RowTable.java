@@ -73,16 +73,9 @@ final class RowTable {
         return ascending;
     }
 
-    /** Row {@code row}'s id compared with {@code id} (an ASCII id's bytes are its chars). */
-    int compareId(int row, String id) {
-        int start = idStart(row);
-        int n = idEnd[row] - start;
-        int m = id.length();
-        for (int k = 0, lim = Math.min(n, m); k < lim; k++) {
-            int c = (ids[start + k] & 0xff) - id.charAt(k);
-            if (c != 0) return c;
-        }
-        return n - m;
+    /** Row {@code row}'s id compared with the id {@code other[from, to)}, byte by byte (String order for ASCII ids). */
+    int compareId(int row, byte[] other, int from, int to) {
+        return Arrays.compareUnsigned(ids, idStart(row), idEnd[row], other, from, to);
     }
 
     /** The row with this id, or -1. */

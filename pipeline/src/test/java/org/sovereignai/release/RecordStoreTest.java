@@ -58,6 +58,11 @@ class RecordStoreTest {
         return t.add(b, 0, b.length, hash, hash, 0, 0);
     }
 
+    private static int compareId(RowTable t, int row, String id) {
+        byte[] b = id.getBytes(StandardCharsets.US_ASCII);
+        return t.compareId(row, b, 0, b.length);
+    }
+
     private static int find(RowTable t, String id) {
         byte[] b = id.getBytes(StandardCharsets.US_ASCII);
         return t.find(b, 0, b.length, RowTable.hashId(b, 0, b.length));
@@ -69,7 +74,7 @@ class RecordStoreTest {
         for (String id : List.of("a", "a-1", "a-2", "b")) assertTrue(add(sorted, id, 1));
         assertFalse(add(sorted, "b", 2), "a repeat of the previous id");
         assertTrue(sorted.ascending());
-        assertTrue(sorted.compareId(1, "a-1") == 0 && sorted.compareId(1, "a-10") < 0 && sorted.compareId(1, "a") > 0);
+        assertTrue(compareId(sorted, 1, "a-1") == 0 && compareId(sorted, 1, "a-10") < 0 && compareId(sorted, 1, "a") > 0);
         assertEquals(2, find(sorted, "a-2"), "found without a hash table kept while adding");
         assertEquals(-1, find(sorted, "c"));
 
