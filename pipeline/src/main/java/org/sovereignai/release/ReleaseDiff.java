@@ -37,8 +37,18 @@ final class ReleaseDiff {
             int[] newRows = new int[Math.max(16, fresh.size() / 8)];
             int newCount = 0;
             long unchanged = 0;
+            // release files list their rows by id: then one merge pass pairs them, else the old rows are looked up by id
+            boolean merge = old.ascending() && fresh.ascending();
+            int cursor = 0;
             for (int i = 0; i < fresh.size(); i++) {
-                int j = old.find(fresh, i);
+                int j;
+                if (merge) {
+                    int c = -1;
+                    while (cursor < old.size() && (c = old.compareId(cursor, fresh, i)) < 0) cursor++;
+                    j = cursor < old.size() && c == 0 ? cursor : -1;
+                } else {
+                    j = old.find(fresh, i);
+                }
                 if (j >= 0) {
                     matched[j] = true;
                     if (old.sameHash(j, fresh, i)) {

@@ -73,6 +73,11 @@ final class RowTable {
         return ascending;
     }
 
+    /** Row {@code row}'s id compared with the id of {@code other}'s row {@code otherRow}. */
+    int compareId(int row, RowTable other, int otherRow) {
+        return compareId(row, other.ids, other.idStart(otherRow), other.idEnd[otherRow]);
+    }
+
     /** Row {@code row}'s id compared with the id {@code other[from, to)}, byte by byte (String order for ASCII ids). */
     int compareId(int row, byte[] other, int from, int to) {
         return Arrays.compareUnsigned(ids, idStart(row), idEnd[row], other, from, to);
