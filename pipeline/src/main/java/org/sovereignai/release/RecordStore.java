@@ -445,16 +445,78 @@ final class RecordStore {
         for (Entry e : entries) csvBytes.write(out, e.csv(), e.csvLength());
     }
 
-    /** The projects.json objects, in order, separated by ",\n": made from each record's projects.csv row as it is written. */
+    /** Records per block when projects.json is made on two threads. */
+    private static final int JSON_BLOCK = 4096;
+
+    /**
+     * The projects.json objects, in order, separated by ",\n": made from each record's projects.csv row as it is
+     * written. Making them is most of the work of the largest file, so blocks of records alternate between this thread,
+     * which writes its blocks straight out, and a helper, whose blocks wait in a short queue for their turn.
+     */
     void writeJson(OutputStream out) throws IOException {
+        int n = entries.size();
+        int blocks = (n + JSON_BLOCK - 1) / JSON_BLOCK;
         JsonFromCsv json = new JsonFromCsv(schema);
-        boolean first = true;
-        for (Entry e : entries) {
-            if (!first) {
+        if (blocks < 4) {
+            writeObjects(out, json, 0, n);
+            return;
+        }
+        java.util.concurrent.BlockingQueue<byte[]> odd = new java.util.concurrent.ArrayBlockingQueue<>(8);
+        java.util.concurrent.FutureTask<Void> helper = new java.util.concurrent.FutureTask<>(() -> {
+            JsonFromCsv mine = new JsonFromCsv(schema);
+            java.io.ByteArrayOutputStream block = new java.io.ByteArrayOutputStream(1 << 20);
+            for (int b = 1; b < blocks; b += 2) {
+                block.reset();
+                writeObjects(block, mine, b * JSON_BLOCK, Math.min(n, (b + 1) * JSON_BLOCK));
+                odd.put(block.toByteArray());
+            }
+            return null;
+        });
+        Thread t = new Thread(helper, "release-json-helper");
+        t.setDaemon(true);
+        t.start();
+        try {
+            for (int b = 0; b < blocks; b++) {
+                if (b % 2 == 0) {
+                    writeObjects(out, json, b * JSON_BLOCK, Math.min(n, (b + 1) * JSON_BLOCK));
+                } else {
+                    out.write(take(odd, helper));
+                }
+            }
+        } finally {
+            t.interrupt();
+        }
+    }
+
+    /** The next block from the helper, or the helper's failure. */
+    private static byte[] take(java.util.concurrent.BlockingQueue<byte[]> queue, java.util.concurrent.FutureTask<Void> helper)
+            throws IOException {
+        try {
+            while (true) {
+                byte[] b = queue.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (b != null) return b;
+                if (helper.isDone()) {
+                    helper.get();   // throws its failure
+                    throw new IllegalStateException("the projects.json helper stopped early");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing projects.json");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Objects of records [from, to), each after ",\n" except the very first record's. */
+    private void writeObjects(OutputStream out, JsonFromCsv json, int from, int to) throws IOException {
+        for (int i = from; i < to; i++) {
+            if (i > 0) {
                 out.write(',');
                 out.write('\n');
             }
-            first = false;
+            Entry e = entries.get(i);
             byte[] chunk = csvBytes.chunk(e.csv());
             int at = (int) e.csv();
             byte[] object = json.object(chunk, at, at + e.csvLength() - 1);

@@ -7,10 +7,11 @@ import java.util.Optional;
 
 /**
  * A file (or files) another part of the pipeline adds to a release, e.g. the statistics' {@code stats.json},
- * {@code STATS.md} and charts. Artifacts write into the release's temporary folder after the record files and
- * {@code changes.json}, and before {@code CHANGES.md}, {@code datapackage.json} and {@code manifest.json}, so their files
- * are hashed in the manifest and published atomically with the rest. Names must not clash with the core files
- * ({@link ReleaseWriter#CORE_FILES}); subfolders are allowed. Writing must be deterministic (no wall clock).
+ * {@code STATS.md} and charts. Artifacts write into the release's temporary folder after {@code changes.json}, and
+ * before {@code CHANGES.md}, {@code datapackage.json} and {@code manifest.json}, so their files are hashed in the
+ * manifest and published atomically with the rest. The record files may still be being written meanwhile: an artifact
+ * takes the records from {@link ReleaseContext#records()}, never from the folder. Names must not clash with the core
+ * files ({@link ReleaseWriter#CORE_FILES}); subfolders are allowed. Writing must be deterministic (no wall clock).
  */
 public interface ReleaseArtifact {
 

@@ -151,15 +151,15 @@ final class Verifier {
         return problems.size() == before;
     }
 
-    /**
-     * The records still satisfy the contract they were published under. Checked against the current contract when the
-     * release was cut with it (same schema sha256); an older contract is noted, not rechecked.
-     * Hook: when {@code schemas/project.schema.json} ships, also validate projects.json against it here.
-     */
     /** The published JSON Schema, compiled. */
     private record JsonChecker(java.util.function.Function<JsonNode, List<String>> check) {
     }
 
+    /**
+     * The records still satisfy the contract they were published under: the validator on projects.csv and the published
+     * JSON Schema on projects.json. Checked against the current contract when the release was cut with it (same schema
+     * sha256); an older contract is noted, not rechecked.
+     */
     private static void checkContent(Releases.Release r, Manifest m, Schema schema, String currentContract, JsonChecker json,
                                      List<Verification.Problem> problems) {
         String id = r.id().toString();

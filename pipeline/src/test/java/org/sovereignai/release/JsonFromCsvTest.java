@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
-import org.junit.jupiter.api.Test;
 import org.sovereignai.record.FieldSpec;
 import org.sovereignai.record.FieldType;
 import org.sovereignai.record.Project;
@@ -65,11 +64,12 @@ class JsonFromCsvTest {
         return sb.toString();
     }
 
-    @Test
-    void everyRecordIsWrittenByteForByteAsJacksonWritesIt() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} records")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {3_000, 17_000})   // one thread; blocks on two threads
+    void everyRecordIsWrittenByteForByteAsJacksonWritesIt(int size) throws Exception {
         Random rnd = new Random(7);
         List<Project> records = new ArrayList<>();
-        for (int i = 0; i < 5_000; i++) {
+        for (int i = 0; i < size; i++) {
             String[] raw = new String[SCHEMA.fields().size()];
             for (FieldSpec f : SCHEMA.fields()) {
                 if (rnd.nextInt(3) == 0) continue;
