@@ -10,11 +10,8 @@ import java.util.concurrent.Callable;
 
 import org.sovereignai.check.Finding;
 import org.sovereignai.check.Report;
-import org.sovereignai.check.Validator;
 import org.sovereignai.record.Project;
 import org.sovereignai.record.Schema;
-import org.sovereignai.sheet.SheetException;
-import org.sovereignai.sheet.SheetRecords;
 import org.sovereignai.stats.Figures;
 import org.sovereignai.stats.IndexStats;
 import org.sovereignai.stats.ReleaseStats;
@@ -35,9 +32,6 @@ import picocli.CommandLine.Spec;
                         + "validated first and refused when it has errors.",
                 "Exit 0 ok, 1 the sheet has errors, 2 unreadable file or bad usage."})
 public final class StatsCommand implements Callable<Integer> {
-    /** The release file holding the projects, one row per project. */
-    static final String PROJECTS_CSV = "projects.csv";
-
     enum Format { md, json }
 
     @Parameters(index = "0", paramLabel = "RELEASE|SHEET", description = "a release folder, or a CSV/XLSX curator sheet")
@@ -114,26 +108,14 @@ public final class StatsCommand implements Callable<Integer> {
 
     /** The projects of a release folder (trusted, read as is) or of a curator sheet (validated first). */
     private List<Project> load(Path path, Schema schema, PrintWriter err) throws Refused {
-        if (Files.isDirectory(path)) {
-            Path csv = path.resolve(PROJECTS_CSV);
-            if (!Files.isRegularFile(csv)) {
-                throw new Refused(Sai.USAGE_OR_IO, path + " is a folder without " + PROJECTS_CSV + "; give a release folder or a sheet");
-            }
-            try {
-                return SheetRecords.read(csv, schema);
-            } catch (SheetException e) {
-                String where = e.position() == null ? csv.toString() : e.position().describe();
-                throw new Refused(e.isIo() ? Sai.USAGE_OR_IO : Sai.DATA_ERROR, where + ": " + e.getMessage());
-            }
-        }
-        if (!Files.isRegularFile(path)) throw new Refused(Sai.USAGE_OR_IO, path + ": no such file or folder");
+        if (!Files.exists(path)) throw new Refused(Sai.USAGE_OR_IO, path + ": no such file or folder");
         List<Project> projects = new ArrayList<>();
-        Report report = new Validator(schema).validate(path, sheet, row -> projects.add(row.project()));
+        Report report = RecordInput.read(path, sheet, schema, projects::add, raw -> projects.add(Project.of(schema, raw)));
         if (!report.valid()) {
             for (Finding f : report.findings()) {
                 if (f.isError()) err.println("error " + f.code() + " at " + f.position().describe() + ": " + f.message());
             }
-            throw new Refused(report.exitCode(), path.getFileName() + " has " + report.errors()
+            throw new Refused(report.exitCode(), RecordInput.label(path) + " has " + report.errors()
                     + (report.errors() == 1 ? " error" : " errors")
                     + "; fix it (see ./sai validate) before computing statistics");
         }
