@@ -25,10 +25,11 @@ import org.sovereignai.record.Vocabulary;
 
 /**
  * The records of a release being published, held as the bytes the release files will hold for them (a projects.csv
- * row, a projects.json object, sources.csv and base_models.csv rows), encoded once as each record arrives, in a few
- * large byte arrays rather than as a million {@link Project}s: the garbage collector has nothing to trace in them,
- * writing a file is copying bytes in id order, and the diff compares each row's hash with the previous release's rows
- * without parsing either. {@link #records()} gives the records back as projects, parsed on each access.
+ * row, sources.csv and base_models.csv rows), encoded once as each record arrives, in a few large byte arrays rather
+ * than as a million {@link Project}s: the garbage collector has nothing to trace in them, writing a file is copying
+ * bytes in id order (projects.json objects are made from the CSV rows then, {@link JsonFromCsv}), and the diff compares
+ * each row's hash with the previous release's rows without parsing either. {@link #records()} gives the records back as
+ * projects, parsed on each access.
  */
 final class RecordStore {
     /** One record: its id and where its pieces sit (base models length -1: resolved when written, it names a record). */

@@ -22,17 +22,13 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.sovereignai.io.Hashes;
 import org.sovereignai.io.Json;
 import org.sovereignai.record.FieldSpec;
 import org.sovereignai.record.FieldType;
 import org.sovereignai.record.Layer;
-import org.sovereignai.record.Project;
 import org.sovereignai.record.Schema;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 
 /**
  * Writes one release's files into a folder (the temporary folder beside the target). Every file is UTF-8 without BOM,
@@ -60,15 +56,10 @@ final class ReleaseWriter {
         SOURCES_COLUMNS = List.copyOf(c);
     }
 
-    /** Compact JSON, numbers plain; one record per line in projects.json. */
-    static final JsonFactory COMPACT = new com.fasterxml.jackson.core.JsonFactoryBuilder()
-            .rootValueSeparator((String) null)
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .build();
-
     /** How many bytes of a file are written between two forces to disk while it is being written. */
     private static final long FORCE_STEP = 64L << 20;
 
+    /** The CSV dialect of the release files (RFC 4180, "\n" after each record); {@link CsvCells} writes exactly it. */
     static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 
     private final Path dir;
@@ -158,7 +149,7 @@ final class ReleaseWriter {
     }
 
     Writer createText(String name) throws IOException {
-        // buffered in chars: CSVPrinter writes cell by cell, and an unbuffered encoder costs more than the CSV itself
+        // buffered in chars: CHANGES.md is written in small pieces, and an unbuffered encoder costs more than the text
         return new java.io.BufferedWriter(new OutputStreamWriter(create(name), StandardCharsets.UTF_8), 1 << 16);
     }
 
@@ -203,17 +194,6 @@ final class ReleaseWriter {
 
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    static String csvValue(Project p, FieldSpec f) {
-        String v = p.get(f);
-        if (v == null) return "";
-        if (f.type().numeric()) {
-            Object t = p.typed(f);
-            if (t instanceof java.math.BigDecimal d) return d.toPlainString();
-            return String.valueOf(t);
-        }
-        return v;
     }
 
     void changes(ChangesReport report) throws IOException {
