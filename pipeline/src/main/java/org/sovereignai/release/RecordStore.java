@@ -287,20 +287,14 @@ final class RecordStore {
         long[] unmerged = new long[n];
         int half = n / 2;
         int prefix = common;
-        java.util.concurrent.FutureTask<Boolean> low = new java.util.concurrent.FutureTask<>(
+        java.util.concurrent.FutureTask<Boolean> low = Tasks.start("release-sort",
                 () -> keyAndSort(unmerged, 0, half, prefix, chars, positionBits));
-        Thread helper = new Thread(low, "release-sort");
-        helper.setDaemon(true);
-        helper.start();
         boolean highOk = keyAndSort(unmerged, half, n, prefix, chars, positionBits);
         boolean lowOk;
         try {
-            lowOk = low.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sorting the records");
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
+            lowOk = Tasks.await(low, "sorting the records");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         if (!lowOk || !highOk) {
             entries.sort(byId);
@@ -463,7 +457,7 @@ final class RecordStore {
             return;
         }
         java.util.concurrent.BlockingQueue<byte[]> odd = new java.util.concurrent.ArrayBlockingQueue<>(8);
-        java.util.concurrent.FutureTask<Void> helper = new java.util.concurrent.FutureTask<>(() -> {
+        java.util.concurrent.FutureTask<Void> helper = Tasks.start("release-json-helper", () -> {
             JsonFromCsv mine = new JsonFromCsv(schema);
             java.io.ByteArrayOutputStream block = new java.io.ByteArrayOutputStream(1 << 20);
             for (int b = 1; b < blocks; b += 2) {
@@ -473,9 +467,6 @@ final class RecordStore {
             }
             return null;
         });
-        Thread t = new Thread(helper, "release-json-helper");
-        t.setDaemon(true);
-        t.start();
         try {
             for (int b = 0; b < blocks; b++) {
                 if (b % 2 == 0) {
@@ -485,7 +476,7 @@ final class RecordStore {
                 }
             }
         } finally {
-            t.interrupt();
+            helper.cancel(true);
         }
     }
 
@@ -497,16 +488,13 @@ final class RecordStore {
                 byte[] b = queue.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
                 if (b != null) return b;
                 if (helper.isDone()) {
-                    helper.get();   // throws its failure
+                    Tasks.await(helper, "making projects.json");   // throws its failure
                     throw new IllegalStateException("the projects.json helper stopped early");
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while writing projects.json");
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
         }
     }
 

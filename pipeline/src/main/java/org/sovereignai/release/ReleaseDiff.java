@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 import org.sovereignai.diff.Diff;
@@ -95,10 +94,7 @@ final class ReleaseDiff {
 
     /** Runs the two tasks at once (the second on a helper thread) and returns both results. */
     static <T> T[] both(Task<T> a, Task<T> b, java.util.function.IntFunction<T[]> array) throws IOException, CanonicalCsv.NotCanonical {
-        FutureTask<T> second = new FutureTask<>((Callable<T>) b::call);
-        Thread t = new Thread(second, "release-diff");
-        t.setDaemon(true);
-        t.start();
+        FutureTask<T> second = Tasks.start("release-diff", (Callable<T>) b::call);
         T first;
         try {
             first = a.call();
@@ -109,17 +105,10 @@ final class ReleaseDiff {
         T[] out = array.apply(2);
         out[0] = first;
         try {
-            out[1] = second.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted");
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) throw io;
-            if (c instanceof CanonicalCsv.NotCanonical nc) throw nc;
-            if (c instanceof RuntimeException re) throw re;
-            if (c instanceof Error err) throw err;
-            throw new IOException(c);
+            out[1] = Tasks.await(second, "reading the second file");
+        } catch (IOException e) {
+            if (e.getCause() instanceof CanonicalCsv.NotCanonical nc) throw nc;
+            throw e;
         }
         return out;
     }

@@ -131,13 +131,7 @@ final class ReleaseWriter {
     /** Waits until every file written so far is on disk (before the folder is forced and renamed). */
     void awaitDisk() throws IOException {
         try {
-            for (java.util.concurrent.Future<?> f : syncs) f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while forcing the release to disk");
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof IOException io) throw io;
-            throw new IOException("cannot force the release to disk: " + e.getCause(), e.getCause());
+            for (java.util.concurrent.Future<?> f : syncs) Tasks.await(f, "forcing the release to disk");
         } finally {
             syncs.clear();
         }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -148,10 +147,7 @@ public final class Releases {
             // their outcome is awaited before anything that depends on it, and a damaged release still stops the release
             // before any other finding is reported
             HashStamps stamps = HashStamps.load(dir);
-            FutureTask<Previous> background = new FutureTask<>(() -> Previous.check(releases, previous, schema, stamps));
-            Thread helper = new Thread(background, "release-previous");
-            helper.setDaemon(true);
-            helper.start();
+            FutureTask<Previous> background = Tasks.start("release-previous", () -> Previous.check(releases, previous, schema, stamps));
             try {
                 ReleaseId target;
                 Path folder;
@@ -221,17 +217,7 @@ public final class Releases {
 
     /** Waits for the helper; a damaged existing release stops the release here. */
     private static Previous await(FutureTask<Previous> background, Path dir) throws ReleaseException, IOException {
-        Previous prev;
-        try {
-            prev = background.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while checking the existing releases");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) throw io;
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IOException(e.getCause());
-        }
+        Previous prev = Tasks.await(background, "checking the existing releases");
         if (!prev.existing().ok()) {
             throw ReleaseException.data("the snapshots folder " + dir + " holds a damaged release, so nothing was published:\n  "
                     + String.join("\n  ", prev.existing().errorMessages()) + "\nRestore it from version control or backup; "
@@ -244,12 +230,15 @@ public final class Releases {
      * The new records against the previous release. Rows whose bytes hash like the previous release's row with the same
      * id are unchanged without parsing either; the rest go through {@link KeyedDiff} as usual.
      */
-    private static Diff diff(RecordStore store, Release previous, RowTable old, RecordStore.Matched matched, Schema schema)
+    private static Diff diff(RecordStore store, Release previous, RowTable old, Schema schema, Phases phases)
             throws IOException, SheetException {
         KeyedDiff kd = new KeyedDiff(schema);
         if (previous == null) return kd.diff(store.records());
         Path oldCsv = previous.folder().resolve(ReleaseWriter.PROJECTS_CSV);
         if (old != null) {
+            // matching needs only the sorted records, like the writers running beside it
+            RecordStore.Matched matched = store.match(old);
+            phases.mark("match");
             int[] rows = matched.oldRows();
             try {
                 for (String[] raw : CanonicalCsv.decode(oldCsv, old, rows, rows.length, schema.fields().size())) kd.addOld(raw);
@@ -295,10 +284,7 @@ public final class Releases {
                         w.baseModelsCsv(store);
                         return null;
                     }));
-            // matching with the previous release's rows needs only the sorted records, like the writers
-            RecordStore.Matched matched = oldRows == null ? null : store.match(oldRows);
-            phases.mark("match");
-            Diff diff = diff(store, previous, oldRows, matched, schema);
+            Diff diff = diff(store, previous, oldRows, schema, phases);
             phases.mark("diff");
             SchemaContract contract = SchemaContract.of(schema);
             SemVer version = Versioning.next(previousManifest, contract, diff, req.errata());
@@ -347,19 +333,6 @@ public final class Releases {
         }
     }
 
-    private static void await(Future<?> f) throws IOException {
-        try {
-            f.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) throw io;
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IOException("cannot write the record files: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while writing the record files");
-        }
-    }
-
     /** The id to publish, after checking it against the newest release. */
     static ReleaseId target(ReleaseId requested, boolean errata, Release previous) throws ReleaseException {
         ReleaseId newest = previous == null ? null : previous.id();
@@ -402,7 +375,7 @@ public final class Releases {
         phases.mark("artifacts");
         w.changesMarkdown(changes.sections(sections));
         phases.mark("CHANGES.md");
-        for (Future<?> f : recordFiles) await(f);
+        for (Future<?> f : recordFiles) Tasks.await(f, "writing the record files");
         phases.mark("record-files");
         Pause.at("after-record-files");
         w.datapackage(ctx.id(), ctx.version(), ctx.date());
