@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.sovereignai.release.ReleaseId;
 import org.sovereignai.record.Project;
 
 /** A record's story: the releases it appeared in (from {@code snapshots/}) and every change to it (from the audit log). */
@@ -29,10 +30,10 @@ public final class History {
 
     public RecordHistory of(String recordId) throws IOException {
         List<Appearance> seen = new ArrayList<>();
-        for (QuarterName r : releases.all()) {
+        for (ReleaseId r : releases.all()) {
             for (Project p : releases.read(r)) {
                 if (recordId.equals(p.id())) {
-                    seen.add(new Appearance(r.text(), p.name()));
+                    seen.add(new Appearance(r.toString(), p.name()));
                     break;
                 }
             }

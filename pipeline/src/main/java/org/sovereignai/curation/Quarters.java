@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import org.sovereignai.release.ReleaseId;
 import org.sovereignai.record.Project;
 import org.sovereignai.record.Schema;
 
@@ -31,7 +32,7 @@ public final class Quarters {
      * quarter that is already open only rewrites its templates from the current draft.
      */
     public Opened open(String name, String actor) throws IOException {
-        QuarterName q = QuarterName.parse(name);
+        ReleaseId q = ReleaseId.parse(name);
         if (q == null) throw CurationException.usage("'" + name + "' is not a quarter: write it as YYYY-Qn, e.g. 2026-Q1");
         Optional<QuarterInfo> open = repo.read(repo::openQuarter);
         if (open.isPresent()) {
@@ -48,12 +49,12 @@ public final class Quarters {
             throw CurationException.usage("quarter " + name + " was already " + known.get().state() + "; releases are never"
                     + " rewritten. Open the next quarter, or a revision such as " + name + ".1");
         }
-        Optional<QuarterName> newest = releases.newest();
+        Optional<ReleaseId> newest = releases.newest();
         if (newest.isPresent() && newest.get().compareTo(q) >= 0) {
             throw CurationException.usage("the newest release is " + newest.get() + "; the quarter to open must come after it");
         }
         List<Project> base = newest.isPresent() ? releases.read(newest.get()) : List.of();
-        String baseName = newest.map(QuarterName::text).orElse(null);
+        String baseName = newest.map(ReleaseId::toString).orElse(null);
         QuarterInfo info = repo.inTransaction(c -> {
             var now = CurationRepository.now();
             if (repo.openQuarter(c).isPresent()) throw CurationException.usage("another quarter was opened meanwhile");

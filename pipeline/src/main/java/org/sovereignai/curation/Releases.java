@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.sovereignai.release.ReleaseId;
 import org.sovereignai.record.Project;
 import org.sovereignai.record.Schema;
 import org.sovereignai.sheet.SheetException;
@@ -30,23 +31,23 @@ public final class Releases {
      * Release names, oldest first: the release package's own discovery (one definition of what a release folder is),
      * keeping only folders whose manifest exists, so a hand-made folder is never taken for a release.
      */
-    public List<QuarterName> all() throws IOException {
-        List<QuarterName> out = new ArrayList<>();
+    public List<ReleaseId> all() throws IOException {
+        List<ReleaseId> out = new ArrayList<>();
         for (org.sovereignai.release.Releases.Release r : org.sovereignai.release.Releases.list(snapshots)) {
-            QuarterName name = QuarterName.parse(r.id().toString());
-            if (name != null && Files.isRegularFile(r.folder().resolve("manifest.json"))) out.add(name);
+            ReleaseId name = r.id();
+            if (Files.isRegularFile(r.folder().resolve("manifest.json"))) out.add(name);
         }
         return out;
     }
 
-    public Optional<QuarterName> newest() throws IOException {
-        List<QuarterName> all = all();
+    public Optional<ReleaseId> newest() throws IOException {
+        List<ReleaseId> all = all();
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
     /** The records of a release, from its {@code projects.csv}. */
-    public List<Project> read(QuarterName release) throws IOException {
-        Path csv = snapshots.resolve(release.text()).resolve("projects.csv");
+    public List<Project> read(ReleaseId release) throws IOException {
+        Path csv = snapshots.resolve(release.toString()).resolve("projects.csv");
         try {
             return SheetRecords.read(csv, schema);
         } catch (SheetException e) {

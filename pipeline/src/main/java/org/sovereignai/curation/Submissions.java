@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.sovereignai.io.CrashPoints;
 import org.sovereignai.check.Report;
 import org.sovereignai.io.AtomicFiles;
 import org.sovereignai.io.Hashes;

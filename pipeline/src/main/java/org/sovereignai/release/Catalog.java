@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.sovereignai.io.AtomicFiles;
+import org.sovereignai.io.CrashPoints;
 import org.sovereignai.io.Json;
 
 /**
@@ -91,7 +92,7 @@ final class Catalog {
     static void rewrite(Path dir) throws IOException {
         List<Releases.Release> releases = scan(dir);
         AtomicFiles.write(dir.resolve(INDEX), indexJson(releases));
-        Pause.at("after-index");
+        CrashPoints.reach(CrashPoints.AFTER_INDEX);
         if (!releases.isEmpty()) AtomicFiles.write(dir.resolve(LATEST), releases.get(releases.size() - 1).id() + "\n");
     }
 }

@@ -24,6 +24,7 @@ import org.sovereignai.check.Report;
 import org.sovereignai.check.Validator;
 import org.sovereignai.diff.Diff;
 import org.sovereignai.diff.KeyedDiff;
+import org.sovereignai.io.CrashPoints;
 import org.sovereignai.record.Project;
 import org.sovereignai.record.Schema;
 import org.sovereignai.sheet.Columns;
@@ -290,7 +291,7 @@ public final class Releases {
             SemVer version = Versioning.next(previousManifest, contract, diff, req.errata());
             ReleaseContext ctx = new ReleaseContext(target, version, date, schema, store.records(), diff, previous);
             writeReports(ctx, store, tmp, req, contract, phases, w, recordFiles);
-            Pause.at("before-rename");
+            CrashPoints.reach(CrashPoints.BEFORE_RENAME);
             if (Files.exists(folder)) throw ReleaseException.data("release " + target + " appeared while it was being written");
             try {
                 Files.move(tmp, folder, StandardCopyOption.ATOMIC_MOVE);
@@ -299,7 +300,7 @@ public final class Releases {
                         + "releases need a local file system", null, e);
             }
             ReleaseWriter.forceToDisk(dir);
-            Pause.at("after-rename");
+            CrashPoints.reach(CrashPoints.AFTER_RENAME);
             Catalog.rewrite(dir);
             stamp(new Release(target, folder), stamps);
             phases.mark("publish");
@@ -377,9 +378,9 @@ public final class Releases {
         phases.mark("CHANGES.md");
         for (Future<?> f : recordFiles) Tasks.await(f, "writing the record files");
         phases.mark("record-files");
-        Pause.at("after-record-files");
+        CrashPoints.reach(CrashPoints.AFTER_RECORD_FILES);
         w.datapackage(ctx.id(), ctx.version(), ctx.date());
-        Pause.at("before-manifest");
+        CrashPoints.reach(CrashPoints.BEFORE_MANIFEST);
         w.manifest(new Manifest(ctx.id().toString(), ctx.version().toString(), from, ctx.date(),
                 store.counts(), changes.summary(), contract, w.inventory()));
         w.awaitDisk();

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.io.TempDir;
+import org.sovereignai.io.CrashPoints;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sovereignai.io.Json;
@@ -74,7 +75,7 @@ class ReleaseCrashTest {
     /** Runs {@code sai ARGS} in a new JVM that pauses at {@code point}, then kills it there. */
     private static void killAt(String point, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Dsai.test.pauseAt=" + point, "-cp", System.getProperty("java.class.path"), "org.sovereignai.cli.Sai"));
+                "-Xmx256m", "-D" + CrashPoints.PROPERTY + "=" + point, "-cp", System.getProperty("java.class.path"), "org.sovereignai.cli.Sai"));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         try {
@@ -83,7 +84,7 @@ class ReleaseCrashTest {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line = r.readLine(); line != null; line = r.readLine()) {
                         seen.add(line);
-                        if (line.equals("sai-paused:" + point)) return seen;
+                        if (line.equals(CrashPoints.MARKER + point)) return seen;
                     }
                 } catch (java.io.IOException e) {
                     seen.add(e.toString());
@@ -92,7 +93,7 @@ class ReleaseCrashTest {
                 return seen;
             });
             List<String> output = reached.get(60, TimeUnit.SECONDS);
-            if (!output.get(output.size() - 1).equals("sai-paused:" + point)) fail(String.join("\n", output));
+            if (!output.get(output.size() - 1).equals(CrashPoints.MARKER + point)) fail(String.join("\n", output));
         } finally {
             p.destroyForcibly();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS));

@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
-import org.sovereignai.curation.CrashPoints;
+import org.sovereignai.io.CrashPoints;
 import org.sovereignai.curation.Curation;
 import org.sovereignai.curation.CurationFixture;
 import org.sovereignai.curation.ProposedChange;
