@@ -52,6 +52,10 @@ public final class Sai implements Runnable {
         CommandLine cl = new CommandLine(new Sai());
         cl.setExitCodeExceptionMapper(e -> USAGE_OR_IO);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof org.sovereignai.app.Refusal r) {
+                commandLine.getErr().println("sai " + commandLine.getCommandName() + ": " + r.getMessage());
+                return r.exitCode();
+            }
             commandLine.getErr().println("sai: " + describe(e));
             if (Boolean.getBoolean("sai.debug")) e.printStackTrace(commandLine.getErr());
             return USAGE_OR_IO;

@@ -1,14 +1,13 @@
 package org.sovereignai.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.sovereignai.app.Home;
+import org.sovereignai.app.ValidateSheets;
 import org.sovereignai.check.Report;
 import org.sovereignai.check.ReportFormat;
-import org.sovereignai.check.Validator;
-import org.sovereignai.record.Schema;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,9 +44,7 @@ public final class ValidateCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("sai validate: --format must be text, json or github, not '" + format + "'");
             return Sai.USAGE_OR_IO;
         }
-        Validator validator = new Validator(Schema.bundled());
-        Report total = new Report();
-        for (String file : files) total.addAll(validator.validate(Path.of(file), file, sheet, row -> { }));
+        Report total = new ValidateSheets(Home.of(null)).run(files, sheet);
         PrintWriter out = spec.commandLine().getOut();
         rendering.render(total, out);
         out.flush();

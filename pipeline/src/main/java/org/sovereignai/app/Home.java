@@ -1,0 +1,62 @@
+package org.sovereignai.app;
+
+import java.nio.file.Path;
+
+import org.sovereignai.curation.Curation;
+import org.sovereignai.curation.CurationSettings;
+import org.sovereignai.curation.Workspace;
+import org.sovereignai.record.Schema;
+
+/**
+ * The project a process works on, resolved once: its folder (given, else the {@code sai.home} property that
+ * {@code ./sai} sets, else the working directory), the folders below it, the record contract and the settings.
+ * Every door (command line, routes, HTTP) starts from one {@code Home} and hands it to the use cases.
+ */
+public final class Home {
+    private final Workspace workspace;
+    private CurationSettings settings;
+
+    private Home(Workspace workspace, CurationSettings settings) {
+        this.workspace = workspace;
+        this.settings = settings;
+    }
+
+    /** The project in {@code dir}, or the default project when {@code dir} is null. */
+    public static Home of(Path dir) {
+        return new Home(new Workspace(dir != null ? dir : Path.of(System.getProperty("sai.home", "."))), null);
+    }
+
+    /** The project in {@code dir} with settings given rather than read (tests, the demo's temporary workspace). */
+    public static Home of(Path dir, CurationSettings settings) {
+        return new Home(new Workspace(dir), settings);
+    }
+
+    public Path dir() {
+        return workspace.home();
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    /** The published releases: {@code snapshots/} of the project. */
+    public Path snapshots() {
+        return workspace.snapshots();
+    }
+
+    /** The record contract (the one bundled in the program: the published files and the checks cannot disagree). */
+    public Schema schema() {
+        return Schema.bundled();
+    }
+
+    /** The settings, read on first use (a one-shot command that needs none pays nothing). */
+    public synchronized CurationSettings settings() {
+        if (settings == null) settings = CurationSettings.load(workspace);
+        return settings;
+    }
+
+    /** Opens the curation workflow (its database); close it when done. */
+    public Curation openCuration() {
+        return Curation.open(workspace, settings());
+    }
+}
