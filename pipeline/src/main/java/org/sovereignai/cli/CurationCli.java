@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 
 import org.sovereignai.curation.Curation;
-import org.sovereignai.curation.CurationException;
-import org.sovereignai.curation.CurationRepository;
 
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -21,19 +19,11 @@ final class CurationCli {
     static int run(CommandSpec spec, HomeOption home, Body body) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Curation curation = Curation.open(home.workspace())) {
+        try (Curation curation = home.home().openCuration()) {
             return body.run(curation, out);
-        } catch (CurationException e) {
-            err.println("sai: " + e.getMessage());
-            return e.exitCode();
-        } catch (CurationRepository.DatabaseException | IOException e) {
-            err.println("sai: " + e.getMessage());
-            return Sai.USAGE_OR_IO;
-        } catch (RuntimeException e) {
-            // Flyway and pool start-up failures: the database could not be opened or migrated
-            err.println("sai: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-            if (Boolean.getBoolean("sai.debug")) e.printStackTrace(err);
-            return Sai.USAGE_OR_IO;
+        } catch (IOException | RuntimeException e) {
+            // refusals, database and Flyway start-up failures: the database could not be opened or migrated
+            return Sai.fail(e, err, "sai: ");
         } finally {
             out.flush();
             err.flush();

@@ -3,6 +3,7 @@ package org.sovereignai.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 
+import org.sovereignai.app.ShowHistory;
 import org.sovereignai.curation.ChangeState;
 import org.sovereignai.curation.Curation;
 import org.sovereignai.curation.CurationRepository;
@@ -27,11 +28,7 @@ public final class HistoryCommand extends CurationCommand {
 
     @Override
     int execute(Curation cur, PrintWriter out) throws IOException {
-        History.RecordHistory h = cur.history().of(id);
-        if (h.empty()) {
-            spec.commandLine().getErr().println("sai: no release and no change mentions '" + id + "'");
-            return 1;
-        }
+        History.RecordHistory h = new ShowHistory(cur).run(id);
         out.println(id);
         out.println("releases: " + (h.releases().isEmpty() ? "(none yet)" : ""));
         for (History.Appearance a : h.releases()) out.println("  " + a.release() + "  " + a.name());

@@ -2,6 +2,7 @@ package org.sovereignai.cli;
 
 import java.nio.file.Path;
 
+import org.sovereignai.app.Home;
 import org.sovereignai.curation.Workspace;
 
 import picocli.CommandLine.Option;
@@ -11,7 +12,12 @@ public final class HomeOption {
     @Option(names = "--home", paramLabel = "DIR", description = "project folder holding curation/ and snapshots/ (default: where ./sai lives)")
     Path home;
 
+    /** The project this command works on, resolved once (see {@link Home}). */
+    public Home home() {
+        return Home.of(home);
+    }
+
     public Workspace workspace() {
-        return home != null ? new Workspace(home) : Workspace.fromSystem();
+        return home().workspace();
     }
 }

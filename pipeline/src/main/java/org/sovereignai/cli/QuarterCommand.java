@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
+import org.sovereignai.app.OpenQuarter;
+import org.sovereignai.app.QuarterStatus;
 import org.sovereignai.curation.ChangeState;
 import org.sovereignai.curation.Curation;
 import org.sovereignai.curation.Quarters;
@@ -36,7 +38,7 @@ public final class QuarterCommand implements Runnable {
 
         @Override
         int execute(Curation cur, PrintWriter out) throws IOException {
-            Quarters.Opened o = cur.quarters().open(quarter, System.getProperty("user.name", "unknown"));
+            Quarters.Opened o = new OpenQuarter(cur).run(quarter, System.getProperty("user.name", "unknown"));
             String base = o.quarter().baseRelease() == null ? "no release yet (empty draft)" : "release " + o.quarter().baseRelease();
             out.println((o.alreadyOpen() ? "quarter " + quarter + " is already open; templates rewritten from its draft"
                     : "opened quarter " + quarter + " from " + base) + ": " + o.records() + " records");
@@ -49,7 +51,7 @@ public final class QuarterCommand implements Runnable {
     static final class Status extends CurationCommand {
         @Override
         int execute(Curation cur, PrintWriter out) throws IOException {
-            Quarters.Status s = cur.quarters().status();
+            Quarters.Status s = new QuarterStatus(cur).run();
             out.println("quarter " + s.quarter().name() + " (open since " + s.quarter().openedAt() + ", from "
                     + (s.quarter().baseRelease() == null ? "no release" : "release " + s.quarter().baseRelease()) + ")");
             out.println("draft: " + s.records() + " records");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 
+import org.sovereignai.app.ReviewChanges;
 import org.sovereignai.curation.ChangeKind;
 import org.sovereignai.curation.Curation;
 import org.sovereignai.curation.ProposedChange;
@@ -36,7 +37,7 @@ public final class ReviewCommand implements Runnable {
     static final class ListPending extends CurationCommand {
         @Override
         int execute(Curation cur, PrintWriter out) throws IOException {
-            List<Review.Item> items = cur.review().pending();
+            List<Review.Item> items = new ReviewChanges(cur).pending();
             if (items.isEmpty()) out.println("no changes pending review");
             for (Review.Item i : items) {
                 out.println(line(i.change()) + (i.conflicted() ? "  CONFLICT with " + labels(i.rivals()) : ""));
@@ -56,7 +57,7 @@ public final class ReviewCommand implements Runnable {
 
         @Override
         int execute(Curation cur, PrintWriter out) throws IOException {
-            Review.Item i = cur.review().show(id);
+            Review.Item i = new ReviewChanges(cur).show(id);
             print(out, i);
             return 0;
         }
@@ -97,7 +98,7 @@ public final class ReviewCommand implements Runnable {
 
         @Override
         int execute(Curation cur, PrintWriter out) throws IOException {
-            for (ProposedChange c : cur.review().approve(ids, reviewer)) out.println("approved " + line(c));
+            for (ProposedChange c : new ReviewChanges(cur).approve(ids, reviewer)) out.println("approved " + line(c));
             return 0;
         }
     }
@@ -115,7 +116,7 @@ public final class ReviewCommand implements Runnable {
 
         @Override
         int execute(Curation cur, PrintWriter out) throws IOException {
-            for (ProposedChange c : cur.review().reject(ids, reviewer, reason)) out.println("rejected " + line(c));
+            for (ProposedChange c : new ReviewChanges(cur).reject(ids, reviewer, reason)) out.println("rejected " + line(c));
             return 0;
         }
     }

@@ -51,15 +51,8 @@ public final class Sai implements Runnable {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Sai());
         cl.setExitCodeExceptionMapper(e -> USAGE_OR_IO);
-        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof org.sovereignai.app.Refusal r) {
-                commandLine.getErr().println("sai " + commandLine.getCommandName() + ": " + r.getMessage());
-                return r.exitCode();
-            }
-            commandLine.getErr().println("sai: " + describe(e));
-            if (Boolean.getBoolean("sai.debug")) e.printStackTrace(commandLine.getErr());
-            return USAGE_OR_IO;
-        });
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) ->
+                fail(e, commandLine.getErr(), "sai " + commandLine.getCommandName() + ": "));
         cl.getCommandSpec().exitCodeOnInvalidInput(USAGE_OR_IO);
         cl.getCommandSpec().exitCodeOnExecutionException(USAGE_OR_IO);
         for (CommandLine sub : cl.getSubcommands().values()) {
@@ -67,6 +60,22 @@ public final class Sai implements Runnable {
             sub.getCommandSpec().exitCodeOnExecutionException(USAGE_OR_IO);
         }
         return cl;
+    }
+
+    /**
+     * The one place a failure becomes a message and an exit code: a refusal (of a use case, the workflow or a release)
+     * says what to do and whether the data (1) or the request (2) is at fault; anything else is an I/O or start-up
+     * failure (2), named in plain words. Never a stack trace, unless {@code -Dsai.debug=true}.
+     */
+    static int fail(Throwable e, PrintWriter err, String prefix) {
+        int code = USAGE_OR_IO;
+        if (e instanceof org.sovereignai.app.Refusal r) code = r.exitCode();
+        else if (e instanceof org.sovereignai.curation.CurationException c) code = c.exitCode();
+        else if (e instanceof org.sovereignai.release.ReleaseException r) code = r.exitCode();
+        err.println(prefix + describe(e));
+        if (Boolean.getBoolean("sai.debug")) e.printStackTrace(err);
+        err.flush();
+        return code;
     }
 
     /**
