@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.sovereignai.app.Home;
+import org.sovereignai.app.ReviewChanges;
 import org.sovereignai.curation.Curation;
 import org.sovereignai.curation.Review;
-import org.sovereignai.curation.Workspace;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +48,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         out = spec.commandLine().getOut();
-        project = Path.of(System.getProperty("sai.home", ".")).toAbsolutePath().normalize();
+        project = Home.of(null).dir();
         Path demoSheets = project.resolve("curation/demo");
         Path bundled = project.resolve("snapshots");
         if (!Files.isDirectory(demoSheets) || !Files.isRegularFile(bundled.resolve("latest"))) {
@@ -159,8 +160,8 @@ public final class DemoCommand implements Callable<Integer> {
     /** Pending conflicts as [change, rival] labels, read from the workspace's database. */
     private List<String[]> conflicts() {
         List<String[]> pairs = new ArrayList<>();
-        try (Curation curation = Curation.open(new Workspace(home))) {
-            for (Review.Item item : curation.review().pending()) {
+        try (Curation curation = Home.of(home).openCuration()) {
+            for (Review.Item item : new ReviewChanges(curation).pending()) {
                 if (item.conflicted()) pairs.add(new String[] {item.change().label(), item.rivals().get(0).label()});
             }
         }
@@ -169,8 +170,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Labels of the submissions that still have pending changes (approving S3 approves all of its pending changes). */
     private List<String> pendingSubmissions() {
-        try (Curation curation = Curation.open(new Workspace(home))) {
-            return curation.review().pending().stream().map(i -> i.change().submissionLabel()).distinct().sorted().toList();
+        try (Curation curation = Home.of(home).openCuration()) {
+            return new ReviewChanges(curation).pending().stream().map(i -> i.change().submissionLabel()).distinct().sorted().toList();
         }
     }
 
