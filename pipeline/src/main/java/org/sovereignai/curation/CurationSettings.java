@@ -1,14 +1,11 @@
 package org.sovereignai.curation;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Properties;
 
 /**
- * The curation workflow's configuration: {@code application.properties} on the class path, overridden by system
- * properties of the same name, overridden by environment variables ({@code SAI_DB_URL}, ...).
+ * The workflow's settings, as {@link SaiProperties} resolves them: {@code application.properties} on the class path,
+ * overridden by a system property of the same name, overridden by an environment variable ({@code SAI_DB_URL}, ...).
  *
  * @param dbUrl              JDBC URL; blank means the embedded H2 file under {@code curation/db/}
  * @param maxSubmissionBytes files larger than this are refused before they are read
@@ -36,26 +33,21 @@ public record CurationSettings(
             "inboxDelayMillis", "sai.inbox.delay-ms (SAI_INBOX_DELAY_MS)",
             "readLockMillis", "sai.inbox.read-lock-ms (SAI_INBOX_READ_LOCK_MS)");
 
+    /** The settings as {@link SaiProperties} resolves them (environment, system property, application.properties). */
     public static CurationSettings load(Workspace workspace) {
-        return load(workspace, System.getProperties(), System.getenv());
+        return load(workspace, new Properties());
     }
 
-    static CurationSettings load(Workspace workspace, Properties system, Map<String, String> env) {
-        Properties p = new Properties();
-        try (InputStream in = CurationSettings.class.getClassLoader().getResourceAsStream("application.properties")) {
-            if (in != null) p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String url = pick(p, system, env, "sai.db.url", "SAI_DB_URL");
-        if (url == null || url.isBlank()) url = embeddedUrl(workspace);
+    /** As {@link #load(Workspace)}, with {@code overrides} above the file (and below the environment and system properties). */
+    public static CurationSettings load(Workspace workspace, Properties overrides) {
+        SaiProperties p = SaiProperties.reader(overrides);
+        String url = p.get("sai.db.url").orElseGet(() -> embeddedUrl(workspace));
         return new CurationSettings(url,
-                orDefault(pick(p, system, env, "sai.db.user", "SAI_DB_USER"), "sa"),
-                orDefault(pick(p, system, env, "sai.db.password", "SAI_DB_PASSWORD"), ""),
-                number("sai.submission.max-bytes", orDefault(pick(p, system, env, "sai.submission.max-bytes", "SAI_SUBMISSION_MAX_BYTES"),
-                        Long.toString(DEFAULT_MAX_SUBMISSION_BYTES))),
-                number("sai.inbox.delay-ms", orDefault(pick(p, system, env, "sai.inbox.delay-ms", "SAI_INBOX_DELAY_MS"), "1000")),
-                number("sai.inbox.read-lock-ms", orDefault(pick(p, system, env, "sai.inbox.read-lock-ms", "SAI_INBOX_READ_LOCK_MS"), "1000")));
+                p.get("sai.db.user").orElse("sa"),
+                p.get("sai.db.password").orElse(""),
+                number("sai.submission.max-bytes", p.get("sai.submission.max-bytes").orElse(Long.toString(DEFAULT_MAX_SUBMISSION_BYTES))),
+                number("sai.inbox.delay-ms", p.get("sai.inbox.delay-ms").orElse("1000")),
+                number("sai.inbox.read-lock-ms", p.get("sai.inbox.read-lock-ms").orElse("1000")));
     }
 
     private static long number(String key, String text) {
@@ -111,17 +103,5 @@ public record CurationSettings(
 
     public CurationSettings withInboxTiming(long delayMillis, long readLockMillis) {
         return new CurationSettings(dbUrl, dbUser, dbPassword, maxSubmissionBytes, delayMillis, readLockMillis);
-    }
-
-    private static String pick(Properties file, Properties system, Map<String, String> env, String key, String envName) {
-        String v = env.get(envName);
-        if (v != null && !v.isBlank()) return v;
-        v = system.getProperty(key);
-        if (v != null && !v.isBlank()) return v;
-        return file.getProperty(key);
-    }
-
-    private static String orDefault(String v, String d) {
-        return v == null || v.isBlank() ? d : v.strip();
     }
 }

@@ -39,14 +39,33 @@ class CurationDatabaseTest {
     }
 
     @Test
-    void theDatabaseUrlComesFromConfigurationWithTheEnvironmentWinning() {
+    void theDatabaseUrlComesFromConfigurationWithTheEnvironmentWinning() throws Exception {
         Workspace ws = new Workspace(home);
-        java.util.Properties sys = new java.util.Properties();
-        sys.setProperty("sai.db.url", "jdbc:h2:mem:fromproperty");
-        assertEquals("jdbc:h2:mem:fromproperty", CurationSettings.load(ws, sys, java.util.Map.of()).dbUrl());
-        assertEquals("jdbc:postgresql://db/sai", CurationSettings.load(ws, sys, java.util.Map.of("SAI_DB_URL", "jdbc:postgresql://db/sai")).dbUrl());
-        CurationSettings embedded = CurationSettings.load(ws, new java.util.Properties(), java.util.Map.of());
+        // Camel's properties component reads the real environment and system properties: a child JVM has both
+        assertEquals("jdbc:h2:mem:fromproperty", childSettings(java.util.Map.of(), "-Dsai.db.url=jdbc:h2:mem:fromproperty"));
+        assertEquals("jdbc:postgresql://db/sai", childSettings(java.util.Map.of("SAI_DB_URL", "jdbc:postgresql://db/sai"),
+                "-Dsai.db.url=jdbc:h2:mem:fromproperty"));
+        CurationSettings embedded = CurationSettings.load(ws, new java.util.Properties());
         assertTrue(embedded.dbUrl().startsWith("jdbc:h2:file:" + home.resolve("curation/db/sai")), embedded.dbUrl());
         assertEquals(50L * 1024 * 1024, embedded.maxSubmissionBytes());
+    }
+
+    /** The database URL a fresh JVM with this environment and these options resolves. */
+    private String childSettings(java.util.Map<String, String> env, String option) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), option, PrintDbUrl.class.getName(), home.toString());
+        pb.environment().remove("SAI_DB_URL");
+        pb.environment().putAll(env);
+        Process p = pb.redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertEquals(0, p.waitFor(), out);
+        return out.lines().reduce((a, b) -> b).orElse("");
+    }
+
+    /** Prints the database URL the settings resolve for the home in args[0]. */
+    public static final class PrintDbUrl {
+        public static void main(String[] args) {
+            System.out.println(CurationSettings.load(new Workspace(Path.of(args[0]))).dbUrl());
+        }
     }
 }
