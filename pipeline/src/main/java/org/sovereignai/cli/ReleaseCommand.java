@@ -80,7 +80,7 @@ public final class ReleaseCommand implements Callable<Integer> {
         SourcesRelease sources;
         try {
             // the newest stored source checks fill sources.csv and the drift report; no database, no change
-            sources = SourcesRelease.open(home.workspace().home());
+            sources = org.sovereignai.app.Home.of(home.home).sourcesRelease();
         } catch (IOException e) {
             err.println("sai release: " + e.getMessage());
             return Sai.USAGE_OR_IO;

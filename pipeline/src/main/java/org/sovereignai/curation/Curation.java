@@ -51,6 +51,11 @@ public final class Curation implements AutoCloseable {
         return schema;
     }
 
+    /** The project's database (curation and sources tables), for the sources store of the same process. */
+    public javax.sql.DataSource dataSource() {
+        return database.dataSource();
+    }
+
     public CurationRepository repository() {
         return repo;
     }

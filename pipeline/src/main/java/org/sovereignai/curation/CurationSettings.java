@@ -86,7 +86,12 @@ public record CurationSettings(
      * submission it had already reported as accepted: CrashRecoveryTest caught exactly that).
      */
     public static String embeddedUrl(Workspace workspace) {
-        return "jdbc:h2:file:" + workspace.database().resolve("sai") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+        return embeddedUrl(workspace.database());
+    }
+
+    /** The embedded database {@code sai} in another folder (as {@code sai sources check --db DIR}). */
+    public static String embeddedUrl(java.nio.file.Path folder) {
+        return "jdbc:h2:file:" + folder.toAbsolutePath().normalize().resolve("sai") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
     }
 
     public boolean embedded() {

@@ -17,7 +17,7 @@ class CurationDatabaseTest {
 
     @Test
     void theLatestVersionConstantNamesTheNewestMigrationFile() throws Exception {
-        Path dir = Path.of(System.getProperty("sai.home", "..")).resolve("pipeline/src/main/resources/db/curation");
+        Path dir = Path.of(System.getProperty("sai.home", "..")).resolve("pipeline/src/main/resources/db/sai");
         try (Stream<Path> files = Files.list(dir)) {
             int newest = files.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
                     .map(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max(Comparator.naturalOrder()).orElseThrow();
