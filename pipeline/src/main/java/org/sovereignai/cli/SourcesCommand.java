@@ -11,7 +11,8 @@ import org.sovereignai.app.MakeCandidates;
 import org.sovereignai.app.Refusal;
 import org.sovereignai.curation.CurationException;
 import org.sovereignai.io.Json;
-import org.sovereignai.routes.SourceFetchRunner;
+import org.sovereignai.routes.CamelRuntime;
+import org.sovereignai.routes.SourceFetchRoute;
 import org.sovereignai.sources.BatchFetcher;
 import org.sovereignai.sources.FetchPolicy;
 import org.sovereignai.sources.Fetcher;
@@ -90,6 +91,11 @@ public final class SourcesCommand implements Runnable {
         }
 
         abstract Integer run(Home home, PrintWriter out, PrintWriter err) throws Exception;
+
+        /** The program's Camel runtime with the fetch route, started: pages are fetched through direct:fetch-sources. */
+        CamelRuntime fetchRoute(Home home) throws Exception {
+            return CamelRuntime.of(home.workspace(), new SourceFetchRoute(new BatchFetcher(new Fetcher(fetch.policy())))).start();
+        }
     }
 
     /** Shows a bar on a terminal, a plain line per URL otherwise. */
@@ -130,8 +136,8 @@ public final class SourcesCommand implements Runnable {
         @Override
         Integer run(Home home, PrintWriter out, PrintWriter err) throws Exception {
             SourcesReport report;
-            try (SourceFetchRunner runner = new SourceFetchRunner(new BatchFetcher(new Fetcher(fetch.policy())))) {
-                report = new CheckSources(home, runner).run(target, db, progress(err));
+            try (CamelRuntime camel = fetchRoute(home)) {
+                report = new CheckSources(home, camel.fetchRunner()).run(target, db, progress(err));
             }
             if (json) out.print(Json.write(report.toJson()));
             else report.printText(out);
@@ -160,8 +166,8 @@ public final class SourcesCommand implements Runnable {
             UrlList list = MakeCandidates.read(file);
             for (UrlList.Problem p : list.problems()) err.println("error " + p);
             MakeCandidates.Result result;
-            try (SourceFetchRunner runner = new SourceFetchRunner(new BatchFetcher(new Fetcher(fetch.policy())))) {
-                result = new MakeCandidates(home, runner).run(list, against, outDir, progress(err));
+            try (CamelRuntime camel = fetchRoute(home)) {
+                result = new MakeCandidates(home, camel.fetchRunner()).run(list, against, outDir, progress(err));
             }
             if (result.written() == null) {
                 out.println("no new URLs: " + result.alreadyCited() + " already cited, nothing written");
