@@ -28,7 +28,7 @@ public final class Curation implements AutoCloseable {
         this.quarters = new Quarters(workspace, repo, schema);
         this.submissions = new Submissions(workspace, settings, repo, schema);
         this.review = new Review(repo, quarters);
-        this.history = new History(repo, new Releases(workspace.snapshots(), schema));
+        this.history = new History(repo, workspace.snapshots(), schema);
     }
 
     public static Curation open(Workspace workspace) {
