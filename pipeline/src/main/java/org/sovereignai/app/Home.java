@@ -29,7 +29,7 @@ public final class Home {
 
     /** The project in {@code dir}, or the default project when {@code dir} is null. */
     public static Home of(Path dir) {
-        return new Home(new Workspace(dir != null ? dir : Path.of(System.getProperty("sai.home", "."))), null);
+        return new Home(dir != null ? new Workspace(dir) : Workspace.fromSystem(), null);
     }
 
     /** The project in {@code dir} with settings given rather than read (tests, the demo's temporary workspace). */

@@ -50,11 +50,23 @@ class CurationDatabaseTest {
         assertEquals(50L * 1024 * 1024, embedded.maxSubmissionBytes());
     }
 
+    @Test
+    void aKeyWithDashesIsOverriddenByItsEnvironmentVariable() throws Exception {
+        assertEquals("123", childSettings(java.util.Map.of("SAI_SUBMISSION_MAX_BYTES", "123"), "-Dsai.submission.max-bytes=456", "max"));
+        assertEquals("456", childSettings(java.util.Map.of(), "-Dsai.submission.max-bytes=456", "max"));
+    }
+
     /** The database URL a fresh JVM with this environment and these options resolves. */
     private String childSettings(java.util.Map<String, String> env, String option) throws Exception {
+        return childSettings(env, option, "url");
+    }
+
+    /** A setting ("url" or "max") as a fresh JVM with this environment and these options resolves it. */
+    private String childSettings(java.util.Map<String, String> env, String option, String which) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), option, PrintDbUrl.class.getName(), home.toString());
+                "-cp", System.getProperty("java.class.path"), option, PrintDbUrl.class.getName(), home.toString(), which);
         pb.environment().remove("SAI_DB_URL");
+        pb.environment().remove("SAI_SUBMISSION_MAX_BYTES");
         pb.environment().putAll(env);
         Process p = pb.redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
@@ -62,10 +74,11 @@ class CurationDatabaseTest {
         return out.lines().reduce((a, b) -> b).orElse("");
     }
 
-    /** Prints the database URL the settings resolve for the home in args[0]. */
+    /** Prints the database URL (args[1] "url") or the size limit ("max") the settings resolve for the home in args[0]. */
     public static final class PrintDbUrl {
         public static void main(String[] args) {
-            System.out.println(CurationSettings.load(new Workspace(Path.of(args[0]))).dbUrl());
+            CurationSettings s = CurationSettings.load(new Workspace(Path.of(args[0])));
+            System.out.println("max".equals(args[1]) ? Long.toString(s.maxSubmissionBytes()) : s.dbUrl());
         }
     }
 }
