@@ -11,6 +11,7 @@ import java.util.Properties;
  * @param maxSubmissionBytes files larger than this are refused before they are read
  * @param inboxDelayMillis   how often the inbox is polled
  * @param readLockMillis     how long a file must stay unchanged before it is taken from the inbox
+ * @param readLockTimeoutMillis when a file that keeps changing is left for the next poll
  */
 public record CurationSettings(
         @jakarta.validation.constraints.Pattern(regexp = "jdbc:[a-z0-9]+:.+", message = "must be a JDBC URL such as jdbc:postgresql://host/sai")
@@ -22,7 +23,9 @@ public record CurationSettings(
         @jakarta.validation.constraints.Min(value = 50, message = "must be at least 50 ms (the inbox would spin)")
         long inboxDelayMillis,
         @jakarta.validation.constraints.Min(value = 0, message = "must be 0 ms or more")
-        long readLockMillis) {
+        long readLockMillis,
+        @jakarta.validation.constraints.Min(value = 100, message = "must be at least 100 ms")
+        long readLockTimeoutMillis) {
 
     public static final long DEFAULT_MAX_SUBMISSION_BYTES = 50L * 1024 * 1024;
 
@@ -31,7 +34,8 @@ public record CurationSettings(
             "dbUrl", "sai.db.url (SAI_DB_URL)",
             "maxSubmissionBytes", "sai.submission.max-bytes (SAI_SUBMISSION_MAX_BYTES)",
             "inboxDelayMillis", "sai.inbox.delay-ms (SAI_INBOX_DELAY_MS)",
-            "readLockMillis", "sai.inbox.read-lock-ms (SAI_INBOX_READ_LOCK_MS)");
+            "readLockMillis", "sai.inbox.read-lock-ms (SAI_INBOX_READ_LOCK_MS)",
+            "readLockTimeoutMillis", "sai.inbox.read-lock-timeout-ms (SAI_INBOX_READ_LOCK_TIMEOUT_MS)");
 
     /** The settings as {@link SaiProperties} resolves them (environment, system property, application.properties). */
     public static CurationSettings load(Workspace workspace) {
@@ -47,7 +51,8 @@ public record CurationSettings(
                 p.get("sai.db.password").orElse(""),
                 number("sai.submission.max-bytes", p.get("sai.submission.max-bytes").orElse(Long.toString(DEFAULT_MAX_SUBMISSION_BYTES))),
                 number("sai.inbox.delay-ms", p.get("sai.inbox.delay-ms").orElse("1000")),
-                number("sai.inbox.read-lock-ms", p.get("sai.inbox.read-lock-ms").orElse("1000")));
+                number("sai.inbox.read-lock-ms", p.get("sai.inbox.read-lock-ms").orElse("1000")),
+                number("sai.inbox.read-lock-timeout-ms", p.get("sai.inbox.read-lock-timeout-ms").orElse("20000")));
     }
 
     private static long number(String key, String text) {
@@ -99,14 +104,14 @@ public record CurationSettings(
     }
 
     public CurationSettings withDbUrl(String url) {
-        return new CurationSettings(url, dbUser, dbPassword, maxSubmissionBytes, inboxDelayMillis, readLockMillis);
+        return new CurationSettings(url, dbUser, dbPassword, maxSubmissionBytes, inboxDelayMillis, readLockMillis, readLockTimeoutMillis);
     }
 
     public CurationSettings withMaxSubmissionBytes(long max) {
-        return new CurationSettings(dbUrl, dbUser, dbPassword, max, inboxDelayMillis, readLockMillis);
+        return new CurationSettings(dbUrl, dbUser, dbPassword, max, inboxDelayMillis, readLockMillis, readLockTimeoutMillis);
     }
 
     public CurationSettings withInboxTiming(long delayMillis, long readLockMillis) {
-        return new CurationSettings(dbUrl, dbUser, dbPassword, maxSubmissionBytes, delayMillis, readLockMillis);
+        return new CurationSettings(dbUrl, dbUser, dbPassword, maxSubmissionBytes, delayMillis, readLockMillis, readLockTimeoutMillis);
     }
 }
