@@ -17,6 +17,7 @@ import org.flywaydb.core.Flyway;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 
 /**
  * The project's one database (curation and sources tables): one HikariCP pool per process and JDBC URL (H2 reopens
@@ -101,6 +102,7 @@ public final class CurationDatabase implements AutoCloseable {
         config.setPoolName("sai-db");
         config.setAutoCommit(true);
         config.setInitializationFailTimeout(30_000);
+        config.setExceptionOverrideClassName(BrokenConnections.class.getName());
         HikariDataSource ds = new HikariDataSource(config);
         try {
             if (!current(ds)) {
@@ -118,6 +120,23 @@ public final class CurationDatabase implements AutoCloseable {
             throw e;
         }
         return ds;
+    }
+
+    /** H2's "connection is broken" (the process serving an AUTO_SERVER file exited): a lost connection. */
+    static final int H2_CONNECTION_BROKEN = 90067;
+
+    /**
+     * Tells the pool to drop a connection H2 reports as broken, so that a retry gets a fresh one (and this process
+     * then serves the file itself). HikariCP only recognises SQLState class 08 on its own; H2 reports 90067.
+     */
+    public static final class BrokenConnections implements SQLExceptionOverride {
+        @java.lang.Override
+        public SQLExceptionOverride.Override adjudicate(SQLException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SQLException s && s.getErrorCode() == H2_CONNECTION_BROKEN) return SQLExceptionOverride.Override.MUST_EVICT;
+            }
+            return SQLExceptionOverride.Override.CONTINUE_EVICT;
+        }
     }
 
     /**
