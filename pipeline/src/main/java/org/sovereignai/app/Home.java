@@ -1,11 +1,17 @@
 package org.sovereignai.app;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.sovereignai.curation.Curation;
+import org.sovereignai.curation.CurationDatabase;
+import org.sovereignai.curation.CurationException;
 import org.sovereignai.curation.CurationSettings;
 import org.sovereignai.curation.Workspace;
 import org.sovereignai.record.Schema;
+import org.sovereignai.release.Releases;
+import org.sovereignai.sources.SourcesRelease;
 
 /**
  * The project a process works on, resolved once: its folder (given, else the {@code sai.home} property that
@@ -23,7 +29,7 @@ public final class Home {
 
     /** The project in {@code dir}, or the default project when {@code dir} is null. */
     public static Home of(Path dir) {
-        return new Home(new Workspace(dir != null ? dir : Path.of(System.getProperty("sai.home", "."))), null);
+        return new Home(dir != null ? new Workspace(dir) : Workspace.fromSystem(), null);
     }
 
     /** The project in {@code dir} with settings given rather than read (tests, the demo's temporary workspace). */
@@ -58,5 +64,36 @@ public final class Home {
     /** Opens the curation workflow (its database); close it when done. */
     public Curation openCuration() {
         return Curation.open(workspace, settings());
+    }
+
+    /**
+     * A handle on the project's one database (curation and sources tables; {@code curation/db/sai}, or the server the
+     * settings name), migrated on first use. Every handle of a process shares one pool; close the handle when done.
+     */
+    public CurationDatabase openDatabase() {
+        return CurationDatabase.open(settings());
+    }
+
+    /**
+     * The stored source checks a release publishes ({@code sources.csv} columns, drift). An embedded database that was
+     * never created is not created here: the release is then exactly as without sources.
+     */
+    public SourcesRelease sourcesRelease() throws IOException {
+        try {
+            if (!CurationDatabase.exists(settings())) return SourcesRelease.none();
+            try (CurationDatabase db = openDatabase()) {
+                return SourcesRelease.open(db.dataSource());
+            }
+        } catch (CurationException e) {
+            throw new IOException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // the pool or Flyway could not reach the database: one line for people, never a stack trace
+            throw new IOException("cannot open the database: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
+    }
+
+    /** The newest published release's folder, as the release package judges it. */
+    public Optional<Path> newestRelease() throws IOException {
+        return Releases.newest(snapshots()).map(Releases.Release::folder);
     }
 }

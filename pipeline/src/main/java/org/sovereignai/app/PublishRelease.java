@@ -50,7 +50,7 @@ public final class PublishRelease {
     public Result run(Request req) throws ReleaseException, IOException {
         Path snapshots = req.snapshots() != null ? req.snapshots() : home.snapshots();
         // the newest stored source checks fill sources.csv and the drift report; no database, no change
-        SourcesRelease sources = SourcesRelease.open(home.dir());
+        SourcesRelease sources = home.sourcesRelease();
         if (req.sheet() != null) {
             return new Result(Releases.publish(new ReleaseRequest(req.release(), req.sheet(), req.sheetName(), snapshots,
                     req.date(), req.errata(), null, standardArtifacts(sources), sources.columns())), null);

@@ -3,17 +3,14 @@ package org.sovereignai.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 
-import org.apache.camel.main.Main;
 import org.sovereignai.curation.Curation;
+import org.sovereignai.routes.CamelRuntime;
 import org.sovereignai.routes.InboxRoutes;
 import org.sovereignai.routes.SubmissionRoutes;
 import org.sovereignai.sources.FetchPolicy;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-
-
-
 
 /** {@code sai serve}: watches curation/inbox/ until stopped (Ctrl-C); each file goes through the submission route. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -27,18 +24,18 @@ public final class ServeCommand extends CurationCommand {
     @Override
     int execute(Curation cur, PrintWriter out) throws IOException {
         cur.settings().requireValid();
-        Main main = new Main(); // no class-path scanning: the routes are added here, once
-        main.configure().addRoutesBuilder(new SubmissionRoutes(cur, FetchPolicy.defaults().withAllowLoopback(allowLoopback)));
-        main.configure().addRoutesBuilder(new InboxRoutes(cur, line -> {
-            out.println(line);
-            out.flush();
-        }));
+        CamelRuntime camel = CamelRuntime.of(cur.workspace(),
+                new SubmissionRoutes(cur, FetchPolicy.defaults().withAllowLoopback(allowLoopback)),
+                new InboxRoutes(cur, line -> {
+                    out.println(line);
+                    out.flush();
+                }));
         out.println("watching " + cur.workspace().inbox() + " (Ctrl-C to stop)");
         out.flush();
         try {
-            main.run();
+            camel.run();
         } catch (Exception e) {
-            throw new java.io.IOException("the inbox route stopped: " + e.getMessage(), e);
+            throw new IOException("the inbox route stopped: " + e.getMessage(), e);
         }
         return 0;
     }

@@ -1,41 +1,23 @@
 package org.sovereignai.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.sovereignai.check.Finding;
-import org.sovereignai.io.AtomicFiles;
+import org.sovereignai.app.CheckSources;
+import org.sovereignai.app.Home;
+import org.sovereignai.app.MakeCandidates;
+import org.sovereignai.app.Refusal;
+import org.sovereignai.curation.CurationException;
 import org.sovereignai.io.Json;
-import org.sovereignai.record.Project;
-import org.sovereignai.record.Schema;
-import org.sovereignai.routes.SourceFetchRunner;
-import org.sovereignai.sheet.Columns;
-import org.sovereignai.sheet.RecordRow;
-import org.sovereignai.sheet.Row;
-import org.sovereignai.sheet.Sheet;
-import org.sovereignai.sheet.SheetException;
+import org.sovereignai.routes.CamelRuntime;
+import org.sovereignai.routes.SourceFetchRoute;
 import org.sovereignai.sources.BatchFetcher;
-import org.sovereignai.sources.Candidates;
-import org.sovereignai.sources.CitedUrl;
-import org.sovereignai.sources.Evidence;
 import org.sovereignai.sources.FetchPolicy;
 import org.sovereignai.sources.Fetcher;
-import org.sovereignai.sources.SourceCheck;
-import org.sovereignai.sources.SourceChecker;
-import org.sovereignai.sources.SourceStore;
 import org.sovereignai.sources.SourcesReport;
 import org.sovereignai.sources.UrlList;
-import org.sovereignai.sources.UrlSubmission;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,10 +37,6 @@ public final class SourcesCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    static Path home() {
-        return Path.of(System.getProperty("sai.home", "."));
     }
 
     /** Fetch options shared by both subcommands. */
@@ -86,34 +64,38 @@ public final class SourcesCommand implements Runnable {
         @Mixin
         FetchOptions fetch = new FetchOptions();
 
+        @Mixin
+        HomeOption home;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            return run(spec.commandLine().getOut(), spec.commandLine().getErr());
-        }
-
-        abstract Integer run(PrintWriter out, PrintWriter err) throws Exception;
-    }
-
-    /** The records of a sheet, or of a release folder's projects.csv, with their positions. */
-    static List<RecordRow> readRecords(Path path, Schema schema) throws SheetException {
-        Path file = Files.isDirectory(path) ? path.resolve("projects.csv") : path;
-        List<RecordRow> out = new ArrayList<>();
-        try (Sheet sheet = Sheet.open(file, null)) {
-            Columns columns = Columns.of(schema, sheet.header());
-            for (Row row = sheet.next(); row != null; row = sheet.next()) {
-                out.add(new RecordRow(columns.project(row), row, columns, sheet.position()));
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                return run(Home.of(home.home), spec.commandLine().getOut(), err);
+            } catch (Refusal e) {
+                err.println("sai sources " + spec.name() + ": " + e.getMessage());
+                return e.exitCode();
+            } catch (CurationException e) {
+                err.println("sai sources " + spec.name() + ": " + e.getMessage());
+                return e.exitCode();
+            } catch (RuntimeException e) {
+                // the database could not be opened or migrated: one line, never a stack trace
+                err.println("sai sources " + spec.name() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                return Sai.USAGE_OR_IO;
+            } finally {
+                err.flush();
             }
         }
-        return out;
-    }
 
-    /** The newest release folder under snapshots/, as the release package judges it, or null. */
-    static Path newestRelease() throws IOException {
-        return org.sovereignai.release.Releases.newest(home().resolve("snapshots"))
-                .map(org.sovereignai.release.Releases.Release::folder).orElse(null);
+        abstract Integer run(Home home, PrintWriter out, PrintWriter err) throws Exception;
+
+        /** The program's Camel runtime with the fetch route, started: pages are fetched through direct:fetch-sources. */
+        CamelRuntime fetchRoute(Home home) throws Exception {
+            return CamelRuntime.of(home.workspace(), new SourceFetchRoute(new BatchFetcher(new Fetcher(fetch.policy())))).start();
+        }
     }
 
     /** Shows a bar on a terminal, a plain line per URL otherwise. */
@@ -141,7 +123,8 @@ public final class SourcesCommand implements Runnable {
                 description = "a curator sheet (CSV/XLSX) or a release folder (its projects.csv); default: the newest release")
         Path target;
 
-        @Option(names = "--db", paramLabel = "DIR", description = "database folder (default: curation/db)")
+        @Option(names = "--db", paramLabel = "DIR",
+                description = "folder of an embedded database to store the checks in instead of the project's (default: curation/db/sai, or SAI_DB_URL)")
         Path db;
 
         @Option(names = "--json", description = "print the report as JSON")
@@ -151,47 +134,15 @@ public final class SourcesCommand implements Runnable {
         boolean strict;
 
         @Override
-        Integer run(PrintWriter out, PrintWriter err) throws Exception {
-            Path source = target != null ? target : newestRelease();
-            if (source == null) {
-                err.println("sai sources check: no release under snapshots/ yet; name a sheet or a release folder");
-                return Sai.USAGE_OR_IO;
+        Integer run(Home home, PrintWriter out, PrintWriter err) throws Exception {
+            SourcesReport report;
+            try (CamelRuntime camel = fetchRoute(home)) {
+                report = new CheckSources(home, camel.fetchRunner()).run(target, db, progress(err));
             }
-            Schema schema = Schema.bundled();
-            List<RecordRow> rows;
-            try {
-                rows = readRecords(source, schema);
-            } catch (SheetException e) {
-                err.println("sai sources check: " + e.getMessage());
-                return e.isIo() ? Sai.USAGE_OR_IO : Sai.DATA_ERROR;
-            }
-            List<Project> projects = rows.stream().map(RecordRow::project).toList();
-            List<CitedUrl> cited = CitedUrl.of(projects);
-            List<String> urls = cited.stream().map(CitedUrl::url).distinct().toList();
-            try (SourceStore store = SourceStore.open(db != null ? db : home().resolve(SourceStore.DEFAULT_DIR));
-                 SourceFetchRunner runner = new SourceFetchRunner(new BatchFetcher(new Fetcher(fetch.policy())))) {
-                SourceChecker checker = new SourceChecker(store, runner, Clock.systemUTC());
-                SourceChecker.Run run = checker.check(urls, "check " + source.getFileName(), progress(err));
-                Map<String, String> states = new HashMap<>();
-                for (SourceCheck k : run.checks()) {
-                    states.put(k.url(), k.state() != null ? k.state().value() : "not checked: " + k.failure());
-                }
-                Evidence evidence = new Evidence(schema);
-                List<Finding> claims = new ArrayList<>();
-                for (RecordRow r : rows) {
-                    // texts are loaded per record, so memory holds a few pages, not every page of the index
-                    Map<String, String> texts = store.texts(r.project().list(Schema.SOURCES));
-                    claims.addAll(evidence.check(r.project(), texts, states, r::cellOf));
-                }
-                SourcesReport report = new SourcesReport(run, cited, claims);
-                if (json) out.print(Json.write(report.toJson()));
-                else report.printText(out);
-                out.flush();
-                return strict && report.hasProblems() ? Sai.DATA_ERROR : Sai.OK;
-            } catch (SQLException e) {
-                err.println("sai sources check: the sources database failed: " + e.getMessage());
-                return Sai.USAGE_OR_IO;
-            }
+            if (json) out.print(Json.write(report.toJson()));
+            else report.printText(out);
+            out.flush();
+            return strict && report.hasProblems() ? Sai.DATA_ERROR : Sai.OK;
         }
     }
 
@@ -211,41 +162,20 @@ public final class SourcesCommand implements Runnable {
         Path outDir;
 
         @Override
-        Integer run(PrintWriter out, PrintWriter err) throws Exception {
-            UrlList list;
-            try {
-                list = UrlList.read(file);
-            } catch (IOException e) {
-                String why = e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage();
-                err.println("sai sources candidates: cannot read " + file + ": " + why);
-                return Sai.USAGE_OR_IO;
-            }
+        Integer run(Home home, PrintWriter out, PrintWriter err) throws Exception {
+            UrlList list = MakeCandidates.read(file);
             for (UrlList.Problem p : list.problems()) err.println("error " + p);
-            Schema schema = Schema.bundled();
-            List<String> cited = new ArrayList<>();
-            Path records = against != null ? against : newestRelease();
-            if (records != null) {
-                try {
-                    for (RecordRow r : readRecords(records, schema)) cited.addAll(r.project().list(Schema.SOURCES));
-                } catch (SheetException e) {
-                    err.println("sai sources candidates: " + e.getMessage());
-                    return Sai.USAGE_OR_IO;
-                }
+            MakeCandidates.Result result;
+            try (CamelRuntime camel = fetchRoute(home)) {
+                result = new MakeCandidates(home, camel.fetchRunner()).run(list, against, outDir, progress(err));
             }
-            UrlSubmission.Result result;
-            try (SourceFetchRunner runner = new SourceFetchRunner(new BatchFetcher(new Fetcher(fetch.policy())))) {
-                result = new UrlSubmission(schema, runner).prepare(list, cited, progress(err));
-            }
-            Path dir = outDir != null ? outDir : home().resolve("curation").resolve("candidates");
-            if (result.sheet() == null) {
+            if (result.written() == null) {
                 out.println("no new URLs: " + result.alreadyCited() + " already cited, nothing written");
             } else {
-                Path written = Candidates.freeName(dir, list.fileName());
-                AtomicFiles.write(written, result.sheet());
-                out.println(result.candidates() + " candidate records written to " + written + " (" + result.alreadyCited()
+                out.println(result.candidates() + " candidate records written to " + result.written() + " (" + result.alreadyCited()
                         + " URLs already cited were skipped); complete them and submit the sheet");
             }
-            return list.problems().isEmpty() ? Sai.OK : Sai.DATA_ERROR;
+            return result.problems().isEmpty() ? Sai.OK : Sai.DATA_ERROR;
         }
     }
 }

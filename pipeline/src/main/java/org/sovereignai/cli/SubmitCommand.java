@@ -3,17 +3,13 @@ package org.sovereignai.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.CamelExecutionException;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.sovereignai.check.Finding;
 import org.sovereignai.curation.Curation;
-import org.sovereignai.curation.CurationException;
 import org.sovereignai.curation.ProposedChange;
 import org.sovereignai.curation.SubmissionResult;
+import org.sovereignai.curation.Submissions;
+import org.sovereignai.routes.CamelRuntime;
 import org.sovereignai.routes.SubmissionRoutes;
 import org.sovereignai.sources.FetchPolicy;
 
@@ -21,10 +17,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-
 /**
- * {@code sai submit FILE --curator NAME [--note TEXT]}: the one-shot door. It goes through the same Camel route as the
- * inbox ({@code direct:submit}), so both doors are handled identically.
+ * {@code sai submit FILE --curator NAME [--note TEXT]}: the one-shot door. It starts the program's Camel runtime with
+ * the submission route, sends the file through {@code direct:submit} as the inbox does (so both doors run the same
+ * {@code SubmitFile} use case), and stops it again.
  */
 @Command(name = "submit", mixinStandardHelpOptions = true,
         description = "Submit a curator sheet (CSV or XLSX, full or only changed rows) to the open quarter, or a list of URLs"
@@ -45,7 +41,17 @@ public final class SubmitCommand extends CurationCommand {
 
     @Override
     int execute(Curation cur, PrintWriter out) throws IOException {
-        SubmissionResult r = send(cur, file, curator, note, FetchPolicy.defaults().withAllowLoopback(allowLoopback));
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        Submissions.Request request = new Submissions.Request(file.toAbsolutePath(), name, curator, note, "cli");
+        SubmissionResult r;
+        try (CamelRuntime camel = CamelRuntime.of(cur.workspace(),
+                new SubmissionRoutes(cur, FetchPolicy.defaults().withAllowLoopback(allowLoopback))).start()) {
+            r = camel.request(SubmissionRoutes.SUBMIT, request, null, SubmissionResult.class);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e.getMessage(), e);
+        }
         out.println(r.message());
         for (Finding f : r.report().findings()) {
             out.println("  " + f.severity().value() + " " + f.code() + " at " + f.position().describe() + ": " + f.message());
@@ -55,37 +61,5 @@ public final class SubmitCommand extends CurationCommand {
         }
         if (r.submission() != null) out.println("archived: " + r.submission().archivePath());
         return r.exitCode();
-    }
-
-    /** Sends one file through {@code direct:submit} in a short-lived Camel context. */
-    static SubmissionResult send(Curation cur, Path file, String curator, String note) throws IOException {
-        return send(cur, file, curator, note, FetchPolicy.defaults());
-    }
-
-    /** As {@link #send(Curation, Path, String, String)}, fetching a URL list's pages with this policy. */
-    static SubmissionResult send(Curation cur, Path file, String curator, String note, FetchPolicy fetchPolicy) throws IOException {
-        try (CamelContext ctx = new DefaultCamelContext()) {
-            ctx.addRoutes(new SubmissionRoutes(cur, fetchPolicy));
-            ctx.start();
-            Map<String, Object> headers = new HashMap<>();
-            headers.put(SubmissionRoutes.CURATOR, curator);
-            if (note != null) headers.put(SubmissionRoutes.NOTE, note);
-            headers.put(SubmissionRoutes.ORIGINAL_NAME, file.getFileName() == null ? file.toString() : file.getFileName().toString());
-            headers.put(SubmissionRoutes.DOOR, "cli");
-            try {
-                return ctx.createProducerTemplate().requestBodyAndHeaders(SubmissionRoutes.SUBMIT, file.toAbsolutePath(), headers,
-                        SubmissionResult.class);
-            } catch (CamelExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof CurationException ce) throw ce;
-                if (cause instanceof IOException io) throw io;
-                if (cause instanceof RuntimeException re) throw re;
-                throw new IOException(cause == null ? e.getMessage() : cause.getMessage(), cause);
-            }
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException(e.getMessage(), e);
-        }
     }
 }

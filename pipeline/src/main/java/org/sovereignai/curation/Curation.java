@@ -28,7 +28,7 @@ public final class Curation implements AutoCloseable {
         this.quarters = new Quarters(workspace, repo, schema);
         this.submissions = new Submissions(workspace, settings, repo, schema);
         this.review = new Review(repo, quarters);
-        this.history = new History(repo, new Releases(workspace.snapshots(), schema));
+        this.history = new History(repo, workspace.snapshots(), schema);
     }
 
     public static Curation open(Workspace workspace) {
@@ -49,6 +49,11 @@ public final class Curation implements AutoCloseable {
 
     public Schema schema() {
         return schema;
+    }
+
+    /** The project's database (curation and sources tables), for the sources store of the same process. */
+    public javax.sql.DataSource dataSource() {
+        return database.dataSource();
     }
 
     public CurationRepository repository() {

@@ -3,11 +3,13 @@ package org.sovereignai.curation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -15,30 +17,80 @@ import org.flywaydb.core.Flyway;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 
 /**
- * The curation database: a HikariCP pool (H2 reopens its file per connection without one), migrated on first use by
- * Flyway from {@code db/curation/V*.sql}. The history table has its own name so other areas can keep their own
- * migrations in the same database.
+ * The project's one database (curation and sources tables): one HikariCP pool per process and JDBC URL (H2 reopens
+ * its file per connection without one), migrated on first use by Flyway from {@code db/sai/V*.sql}. Every
+ * {@link #open} of the same URL in a process shares that pool; it closes when the last handle is closed.
  */
 public final class CurationDatabase implements AutoCloseable {
-    public static final String MIGRATIONS = "classpath:db/curation";
+    public static final String MIGRATIONS = "classpath:db/sai";
+    /** Flyway's history table; the name predates the sources tables joining, and existing databases keep it. */
     public static final String HISTORY_TABLE = "curation_schema_history";
-    /** The newest migration in db/curation (a test keeps this in step with the files). */
-    public static final String LATEST_VERSION = "1";
+    /** The newest migration in db/sai (a test keeps this in step with the files). */
+    public static final String LATEST_VERSION = "2";
 
-    private final HikariDataSource dataSource;
+    /** The pools open in this process, by URL and user, with how many handles use each. */
+    private static final Map<String, Shared> OPEN = new HashMap<>();
 
-    private CurationDatabase(HikariDataSource dataSource) {
-        this.dataSource = dataSource;
+    private static final class Shared {
+        final HikariDataSource pool;
+        int users;
+
+        Shared(HikariDataSource pool) {
+            this.pool = pool;
+        }
+    }
+
+    private final String key;
+    private final Shared shared;
+    private boolean closed;
+
+    private CurationDatabase(String key, Shared shared) {
+        this.key = key;
+        this.shared = shared;
     }
 
     public static CurationDatabase open(Workspace workspace, CurationSettings settings) {
-        if (settings.embedded()) {
+        return open(settings);
+    }
+
+    /** A handle on the database the settings name, migrated; the embedded file and its folder are created if needed. */
+    public static CurationDatabase open(CurationSettings settings) {
+        String key = settings.dbUrl() + "\u0000" + settings.dbUser() + "\u0000" + settings.dbPassword();
+        synchronized (OPEN) {
+            Shared shared = OPEN.get(key);
+            if (shared == null) {
+                shared = new Shared(start(settings));
+                OPEN.put(key, shared);
+            }
+            shared.users++;
+            return new CurationDatabase(key, shared);
+        }
+    }
+
+    /** False only for an embedded database whose file was never created (a server database is assumed to exist). */
+    public static boolean exists(CurationSettings settings) {
+        Path file = embeddedFile(settings);
+        return file == null || Files.isRegularFile(file.resolveSibling(file.getFileName() + ".mv.db"));
+    }
+
+    /** The embedded database's file name without H2's suffix, or null for a server database. */
+    private static Path embeddedFile(CurationSettings settings) {
+        if (!settings.embedded()) return null;
+        String rest = settings.dbUrl().substring("jdbc:h2:file:".length());
+        int semicolon = rest.indexOf(';');
+        return Path.of(semicolon < 0 ? rest : rest.substring(0, semicolon)).toAbsolutePath();
+    }
+
+    private static HikariDataSource start(CurationSettings settings) {
+        Path file = embeddedFile(settings);
+        if (file != null) {
             try {
-                Files.createDirectories(workspace.database());
+                Files.createDirectories(file.getParent());
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot create " + workspace.database() + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
             }
         }
         HikariConfig config = new HikariConfig();
@@ -47,25 +99,44 @@ public final class CurationDatabase implements AutoCloseable {
         config.setPassword(settings.dbPassword());
         config.setMaximumPoolSize(4);
         config.setMinimumIdle(0);
-        config.setPoolName("sai-curation");
+        config.setPoolName("sai-db");
         config.setAutoCommit(true);
         config.setInitializationFailTimeout(30_000);
+        config.setExceptionOverrideClassName(BrokenConnections.class.getName());
         HikariDataSource ds = new HikariDataSource(config);
         try {
-            if (current(ds)) return new CurationDatabase(ds);
-            Flyway.configure()
-                    .dataSource(ds)
-                    .locations(MIGRATIONS)
-                    .table(HISTORY_TABLE)
-                    .baselineOnMigrate(true)
-                    .baselineVersion("0")
-                    .load()
-                    .migrate();
+            if (!current(ds)) {
+                Flyway.configure()
+                        .dataSource(ds)
+                        .locations(MIGRATIONS)
+                        .table(HISTORY_TABLE)
+                        .baselineOnMigrate(true)
+                        .baselineVersion("0")
+                        .load()
+                        .migrate();
+            }
         } catch (RuntimeException e) {
             ds.close();
             throw e;
         }
-        return new CurationDatabase(ds);
+        return ds;
+    }
+
+    /** H2's "connection is broken" (the process serving an AUTO_SERVER file exited): a lost connection. */
+    static final int H2_CONNECTION_BROKEN = 90067;
+
+    /**
+     * Tells the pool to drop a connection H2 reports as broken, so that a retry gets a fresh one (and this process
+     * then serves the file itself). HikariCP only recognises SQLState class 08 on its own; H2 reports 90067.
+     */
+    public static final class BrokenConnections implements SQLExceptionOverride {
+        @java.lang.Override
+        public SQLExceptionOverride.Override adjudicate(SQLException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SQLException s && s.getErrorCode() == H2_CONNECTION_BROKEN) return SQLExceptionOverride.Override.MUST_EVICT;
+            }
+            return SQLExceptionOverride.Override.CONTINUE_EVICT;
+        }
     }
 
     /**
@@ -87,11 +158,18 @@ public final class CurationDatabase implements AutoCloseable {
     }
 
     public DataSource dataSource() {
-        return dataSource;
+        return shared.pool;
     }
 
     @Override
     public void close() {
-        dataSource.close();
+        synchronized (OPEN) {
+            if (closed) return;
+            closed = true;
+            if (--shared.users == 0) {
+                OPEN.remove(key);
+                shared.pool.close();
+            }
+        }
     }
 }

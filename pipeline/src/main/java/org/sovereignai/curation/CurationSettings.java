@@ -1,19 +1,17 @@
 package org.sovereignai.curation;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Properties;
 
 /**
- * The curation workflow's configuration: {@code application.properties} on the class path, overridden by system
- * properties of the same name, overridden by environment variables ({@code SAI_DB_URL}, ...).
+ * The workflow's settings, as {@link SaiProperties} resolves them: {@code application.properties} on the class path,
+ * overridden by a system property of the same name, overridden by an environment variable ({@code SAI_DB_URL}, ...).
  *
  * @param dbUrl              JDBC URL; blank means the embedded H2 file under {@code curation/db/}
  * @param maxSubmissionBytes files larger than this are refused before they are read
  * @param inboxDelayMillis   how often the inbox is polled
  * @param readLockMillis     how long a file must stay unchanged before it is taken from the inbox
+ * @param readLockTimeoutMillis when a file that keeps changing is left for the next poll
  */
 public record CurationSettings(
         @jakarta.validation.constraints.Pattern(regexp = "jdbc:[a-z0-9]+:.+", message = "must be a JDBC URL such as jdbc:postgresql://host/sai")
@@ -25,7 +23,9 @@ public record CurationSettings(
         @jakarta.validation.constraints.Min(value = 50, message = "must be at least 50 ms (the inbox would spin)")
         long inboxDelayMillis,
         @jakarta.validation.constraints.Min(value = 0, message = "must be 0 ms or more")
-        long readLockMillis) {
+        long readLockMillis,
+        @jakarta.validation.constraints.Min(value = 100, message = "must be at least 100 ms")
+        long readLockTimeoutMillis) {
 
     public static final long DEFAULT_MAX_SUBMISSION_BYTES = 50L * 1024 * 1024;
 
@@ -34,28 +34,25 @@ public record CurationSettings(
             "dbUrl", "sai.db.url (SAI_DB_URL)",
             "maxSubmissionBytes", "sai.submission.max-bytes (SAI_SUBMISSION_MAX_BYTES)",
             "inboxDelayMillis", "sai.inbox.delay-ms (SAI_INBOX_DELAY_MS)",
-            "readLockMillis", "sai.inbox.read-lock-ms (SAI_INBOX_READ_LOCK_MS)");
+            "readLockMillis", "sai.inbox.read-lock-ms (SAI_INBOX_READ_LOCK_MS)",
+            "readLockTimeoutMillis", "sai.inbox.read-lock-timeout-ms (SAI_INBOX_READ_LOCK_TIMEOUT_MS)");
 
+    /** The settings as {@link SaiProperties} resolves them (environment, system property, application.properties). */
     public static CurationSettings load(Workspace workspace) {
-        return load(workspace, System.getProperties(), System.getenv());
+        return load(workspace, new Properties());
     }
 
-    static CurationSettings load(Workspace workspace, Properties system, Map<String, String> env) {
-        Properties p = new Properties();
-        try (InputStream in = CurationSettings.class.getClassLoader().getResourceAsStream("application.properties")) {
-            if (in != null) p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String url = pick(p, system, env, "sai.db.url", "SAI_DB_URL");
-        if (url == null || url.isBlank()) url = embeddedUrl(workspace);
+    /** As {@link #load(Workspace)}, with {@code overrides} above the file (and below the environment and system properties). */
+    public static CurationSettings load(Workspace workspace, Properties overrides) {
+        SaiProperties p = SaiProperties.reader(overrides);
+        String url = p.get("sai.db.url").orElseGet(() -> embeddedUrl(workspace));
         return new CurationSettings(url,
-                orDefault(pick(p, system, env, "sai.db.user", "SAI_DB_USER"), "sa"),
-                orDefault(pick(p, system, env, "sai.db.password", "SAI_DB_PASSWORD"), ""),
-                number("sai.submission.max-bytes", orDefault(pick(p, system, env, "sai.submission.max-bytes", "SAI_SUBMISSION_MAX_BYTES"),
-                        Long.toString(DEFAULT_MAX_SUBMISSION_BYTES))),
-                number("sai.inbox.delay-ms", orDefault(pick(p, system, env, "sai.inbox.delay-ms", "SAI_INBOX_DELAY_MS"), "1000")),
-                number("sai.inbox.read-lock-ms", orDefault(pick(p, system, env, "sai.inbox.read-lock-ms", "SAI_INBOX_READ_LOCK_MS"), "1000")));
+                p.get("sai.db.user").orElse("sa"),
+                p.get("sai.db.password").orElse(""),
+                number("sai.submission.max-bytes", p.get("sai.submission.max-bytes").orElse(Long.toString(DEFAULT_MAX_SUBMISSION_BYTES))),
+                number("sai.inbox.delay-ms", p.get("sai.inbox.delay-ms").orElse("1000")),
+                number("sai.inbox.read-lock-ms", p.get("sai.inbox.read-lock-ms").orElse("1000")),
+                number("sai.inbox.read-lock-timeout-ms", p.get("sai.inbox.read-lock-timeout-ms").orElse("20000")));
     }
 
     private static long number(String key, String text) {
@@ -94,7 +91,12 @@ public record CurationSettings(
      * submission it had already reported as accepted: CrashRecoveryTest caught exactly that).
      */
     public static String embeddedUrl(Workspace workspace) {
-        return "jdbc:h2:file:" + workspace.database().resolve("sai") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+        return embeddedUrl(workspace.database());
+    }
+
+    /** The embedded database {@code sai} in another folder (as {@code sai sources check --db DIR}). */
+    public static String embeddedUrl(java.nio.file.Path folder) {
+        return "jdbc:h2:file:" + folder.toAbsolutePath().normalize().resolve("sai") + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
     }
 
     public boolean embedded() {
@@ -102,26 +104,14 @@ public record CurationSettings(
     }
 
     public CurationSettings withDbUrl(String url) {
-        return new CurationSettings(url, dbUser, dbPassword, maxSubmissionBytes, inboxDelayMillis, readLockMillis);
+        return new CurationSettings(url, dbUser, dbPassword, maxSubmissionBytes, inboxDelayMillis, readLockMillis, readLockTimeoutMillis);
     }
 
     public CurationSettings withMaxSubmissionBytes(long max) {
-        return new CurationSettings(dbUrl, dbUser, dbPassword, max, inboxDelayMillis, readLockMillis);
+        return new CurationSettings(dbUrl, dbUser, dbPassword, max, inboxDelayMillis, readLockMillis, readLockTimeoutMillis);
     }
 
     public CurationSettings withInboxTiming(long delayMillis, long readLockMillis) {
-        return new CurationSettings(dbUrl, dbUser, dbPassword, maxSubmissionBytes, delayMillis, readLockMillis);
-    }
-
-    private static String pick(Properties file, Properties system, Map<String, String> env, String key, String envName) {
-        String v = env.get(envName);
-        if (v != null && !v.isBlank()) return v;
-        v = system.getProperty(key);
-        if (v != null && !v.isBlank()) return v;
-        return file.getProperty(key);
-    }
-
-    private static String orDefault(String v, String d) {
-        return v == null || v.isBlank() ? d : v.strip();
+        return new CurationSettings(dbUrl, dbUser, dbPassword, maxSubmissionBytes, delayMillis, readLockMillis, readLockTimeoutMillis);
     }
 }

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 
 import org.sovereignai.record.Project;
 import org.sovereignai.record.Schema;
+import org.sovereignai.release.Provenance;
 
 /**
  * The quarter's draft: the base release's records with every approved change applied in approval order. It is

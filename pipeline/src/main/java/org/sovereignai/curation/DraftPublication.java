@@ -2,13 +2,13 @@ package org.sovereignai.curation;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import org.sovereignai.io.AtomicFiles;
 import org.sovereignai.record.Schema;
 import org.sovereignai.release.ChangesReport;
+import org.sovereignai.release.Provenance;
 import org.sovereignai.release.ReleaseArtifact;
 import org.sovereignai.release.ReleaseContext;
 
@@ -35,14 +35,9 @@ public final class DraftPublication {
         return sheet;
     }
 
-    /** Who proposed and approved each change, in the release's terms; the cell names the curator's sheet. */
-    public Map<org.sovereignai.release.Provenance.Key, org.sovereignai.release.Provenance> provenance() {
-        Map<org.sovereignai.release.Provenance.Key, org.sovereignai.release.Provenance> out = new LinkedHashMap<>();
-        draft.provenance().forEach((key, p) -> out.put(
-                new org.sovereignai.release.Provenance.Key(key.recordId(), key.field()),
-                new org.sovereignai.release.Provenance(p.curator(), p.submission(),
-                        p.sheet() == null || p.cell() == null ? p.cell() : p.sheet() + "!" + p.cell(), p.reviewer())));
-        return out;
+    /** Who proposed and approved each change: the draft's provenance, which is the release's record. */
+    public Map<Provenance.Key, Provenance> provenance() {
+        return draft.provenance();
     }
 
     /** A "Curators" section in CHANGES.md crediting everyone whose changes were approved. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.sovereignai.record.Project;
+import org.sovereignai.release.Provenance;
 
 /**
  * The seam to the release step: the records the quarter's draft holds once every approved change is applied (base

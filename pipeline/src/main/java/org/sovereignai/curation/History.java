@@ -1,20 +1,24 @@
 package org.sovereignai.curation;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.sovereignai.release.ReleaseId;
+import org.sovereignai.release.Releases;
 import org.sovereignai.record.Project;
+import org.sovereignai.record.Schema;
 
 /** A record's story: the releases it appeared in (from {@code snapshots/}) and every change to it (from the audit log). */
 public final class History {
     private final CurationRepository repo;
-    private final Releases releases;
+    private final Path snapshots;
+    private final Schema schema;
 
-    public History(CurationRepository repo, Releases releases) {
+    public History(CurationRepository repo, Path snapshots, Schema schema) {
         this.repo = repo;
-        this.releases = releases;
+        this.snapshots = snapshots;
+        this.schema = schema;
     }
 
     /** The record as published in one release. */
@@ -30,10 +34,10 @@ public final class History {
 
     public RecordHistory of(String recordId) throws IOException {
         List<Appearance> seen = new ArrayList<>();
-        for (ReleaseId r : releases.all()) {
-            for (Project p : releases.read(r)) {
+        for (Releases.Release r : Quarters.published(snapshots)) {
+            for (Project p : Quarters.records(r, schema)) {
                 if (recordId.equals(p.id())) {
-                    seen.add(new Appearance(r.toString(), p.name()));
+                    seen.add(new Appearance(r.id().toString(), p.name()));
                     break;
                 }
             }

@@ -1,26 +1,51 @@
 package org.sovereignai.curation;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.sovereignai.release.ReleaseId;
+import org.sovereignai.release.Releases;
 import org.sovereignai.record.Project;
 import org.sovereignai.record.Schema;
+import org.sovereignai.sheet.SheetException;
 
 /** The quarter lifecycle: open one quarter at a time from the newest release, report what is pending, close it. */
 public final class Quarters {
     private final Workspace workspace;
     private final CurationRepository repo;
     private final Schema schema;
-    private final Releases releases;
 
     public Quarters(Workspace workspace, CurationRepository repo, Schema schema) {
         this.workspace = workspace;
         this.repo = repo;
         this.schema = schema;
-        this.releases = new Releases(workspace.snapshots(), schema);
+    }
+
+    /**
+     * The published releases, oldest first: the release package's folders, counting only those whose
+     * {@code manifest.json} exists (a publish writes it last), so a hand-made or half-written folder is never taken
+     * for a release.
+     */
+    static List<Releases.Release> published(Path snapshots) throws IOException {
+        List<Releases.Release> out = new ArrayList<>();
+        for (Releases.Release r : Releases.list(snapshots)) {
+            if (Files.isRegularFile(r.folder().resolve("manifest.json"))) out.add(r);
+        }
+        return out;
+    }
+
+    /** The records of a release, from its {@code projects.csv}. */
+    static List<Project> records(Releases.Release release, Schema schema) throws IOException {
+        try {
+            return release.records(schema);
+        } catch (SheetException e) {
+            throw new IOException("cannot read release " + release.id() + " (" + release.folder().resolve("projects.csv") + "): "
+                    + e.getMessage(), e);
+        }
     }
 
     /** What opening did: the quarter, the release it starts from, how many records, the templates written. */
@@ -49,12 +74,13 @@ public final class Quarters {
             throw CurationException.usage("quarter " + name + " was already " + known.get().state() + "; releases are never"
                     + " rewritten. Open the next quarter, or a revision such as " + name + ".1");
         }
-        Optional<ReleaseId> newest = releases.newest();
-        if (newest.isPresent() && newest.get().compareTo(q) >= 0) {
-            throw CurationException.usage("the newest release is " + newest.get() + "; the quarter to open must come after it");
+        List<Releases.Release> all = published(workspace.snapshots());
+        Optional<Releases.Release> newest = all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+        if (newest.isPresent() && newest.get().id().compareTo(q) >= 0) {
+            throw CurationException.usage("the newest release is " + newest.get().id() + "; the quarter to open must come after it");
         }
-        List<Project> base = newest.isPresent() ? releases.read(newest.get()) : List.of();
-        String baseName = newest.map(ReleaseId::toString).orElse(null);
+        List<Project> base = newest.isPresent() ? records(newest.get(), schema) : List.of();
+        String baseName = newest.map(r -> r.id().toString()).orElse(null);
         QuarterInfo info = repo.inTransaction(c -> {
             var now = CurationRepository.now();
             if (repo.openQuarter(c).isPresent()) throw CurationException.usage("another quarter was opened meanwhile");

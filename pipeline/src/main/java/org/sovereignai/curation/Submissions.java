@@ -108,11 +108,6 @@ public final class Submissions {
         return String.format(java.util.Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
     }
 
-    /** Whether this content was already recorded for the quarter (the idempotent consumer's question). */
-    public boolean known(String quarter, String sha256) {
-        return repo.read(c -> repo.submissionByHash(c, quarter, sha256)).isPresent();
-    }
-
     /** Receives an identified file; a URL list is fetched with the default fetch policy. */
     public SubmissionResult submit(Request request, Fingerprint fp) throws IOException {
         return submit(request, fp, null);

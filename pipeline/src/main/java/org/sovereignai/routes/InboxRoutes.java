@@ -23,6 +23,9 @@ import org.sovereignai.io.Json;
  * the file in the inbox, and the next run completes it (a file already recorded is recognised by its hash).
  */
 public final class InboxRoutes extends RouteBuilder {
+    private static final String ORIGINAL_NAME = "SaiOriginalName";
+    private static final String INBOX_FILE = "SaiInboxFile";
+
     private final Curation curation;
     private final Consumer<String> events;
 
@@ -31,22 +34,20 @@ public final class InboxRoutes extends RouteBuilder {
         this.events = events;
     }
 
-    /** The file endpoint: files must stay unchanged for the read-lock time; hidden, temporary and Office lock files are ignored. */
-    String endpoint() {
-        Path inbox = curation.workspace().inbox();
-        long lock = Math.max(100, curation.settings().readLockMillis());
-        return "file:" + inbox + "?recursive=true&maxDepth=2&delete=true"
-                + "&readLock=changed&readLockCheckInterval=" + lock + "&readLockMinAge=" + lock
-                + "&readLockTimeout=" + (lock * 20)
-                + "&delay=" + Math.max(50, curation.settings().inboxDelayMillis())
-                + "&sortBy=file:modified"
-                + "&exclude=RAW(^(\\..*|~\\$.*|.*\\.(tmp|part|crdownload))$)";
-    }
+    /**
+     * The file endpoint, from the settings: a file must stay unchanged for {@code sai.inbox.read-lock-ms} before it is
+     * taken (and is given up after {@code sai.inbox.read-lock-timeout-ms}); hidden, temporary and Office lock files are
+     * ignored. {@code sai.inbox.dir} is the project's inbox ({@link CamelRuntime} sets it).
+     */
+    static final String ENDPOINT = "file:{{sai.inbox.dir}}?recursive=true&maxDepth=2&delete=true"
+            + "&readLock=changed&readLockCheckInterval={{sai.inbox.read-lock-ms}}&readLockMinAge={{sai.inbox.read-lock-ms}}"
+            + "&readLockTimeout={{sai.inbox.read-lock-timeout-ms}}&delay={{sai.inbox.delay-ms}}&sortBy=file:modified"
+            + "&exclude=RAW(^(\\..*|~\\$.*|.*\\.(tmp|part|crdownload))$)";
 
     @Override
     public void configure() throws IOException {
         Files.createDirectories(curation.workspace().inbox());
-        from(endpoint()).routeId("inbox")
+        from(ENDPOINT).routeId("inbox")
                 .process(this::describe)
                 .doTry()
                     .to(SubmissionRoutes.SUBMIT)
@@ -56,6 +57,7 @@ public final class InboxRoutes extends RouteBuilder {
                 .end();
     }
 
+    /** The submission request for an inbox file: the curator from its folder, the door "inbox". */
     private void describe(Exchange ex) {
         String relative = ex.getIn().getHeader(Exchange.FILE_NAME, String.class);
         String only = ex.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
@@ -65,15 +67,15 @@ public final class InboxRoutes extends RouteBuilder {
             int slash = r.lastIndexOf('/');
             if (slash > 0) curator = FileNames.display(r.substring(0, slash));
         }
-        ex.getIn().setHeader(SubmissionRoutes.CURATOR, curator);
-        ex.getIn().setHeader(SubmissionRoutes.ORIGINAL_NAME, only);
-        ex.getIn().setHeader(SubmissionRoutes.DOOR, "inbox");
-        ex.getIn().setHeader("SaiInboxFile", Path.of(ex.getIn().getHeader(Exchange.FILE_PATH, String.class)));
+        Path file = Path.of(ex.getIn().getHeader(Exchange.FILE_PATH, String.class));
+        ex.getIn().setHeader(ORIGINAL_NAME, only);
+        ex.getIn().setHeader(INBOX_FILE, file);
+        ex.getIn().setBody(new Submissions.Request(file, only, curator, null, "inbox"));
     }
 
     private void afterSubmit(Exchange ex) throws IOException {
         SubmissionResult result = ex.getIn().getBody(SubmissionResult.class);
-        String name = ex.getIn().getHeader(SubmissionRoutes.ORIGINAL_NAME, String.class);
+        String name = ex.getIn().getHeader(ORIGINAL_NAME, String.class);
         events.accept("inbox: " + FileNames.display(name) + ": " + result.message());
         if (result.outcome() == SubmissionResult.Outcome.REJECTED) {
             Path dir = curation.workspace().home().resolve(result.submission().archivePath());
@@ -89,7 +91,7 @@ public final class InboxRoutes extends RouteBuilder {
 
     private void failed(Exchange ex) throws IOException {
         Exception e = ex.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String name = ex.getIn().getHeader(SubmissionRoutes.ORIGINAL_NAME, String.class);
+        String name = ex.getIn().getHeader(ORIGINAL_NAME, String.class);
         String why = e == null || e.getMessage() == null ? String.valueOf(e) : e.getMessage();
         events.accept("inbox: " + FileNames.display(name) + ": not processed: " + why);
         reject(ex, name, "failed", "the file could not be processed: " + why
@@ -99,7 +101,7 @@ public final class InboxRoutes extends RouteBuilder {
     /** Copies the inbox file to rejected/ with a report; the file endpoint then deletes the inbox copy. */
     private void reject(Exchange ex, String name, String outcome, String message) throws IOException {
         Path rejected = curation.workspace().rejected();
-        Path file = ex.getIn().getHeader("SaiInboxFile", Path.class);
+        Path file = ex.getIn().getHeader(INBOX_FILE, Path.class);
         String tag = Files.exists(file) ? Long.toString(Files.size(file)) + "-bytes" : "gone";
         String base = FileNames.stem(name) + "." + outcome + "-" + tag;
         copy(ex, rejected.resolve(base + "." + FileNames.extension(name)));
@@ -109,7 +111,7 @@ public final class InboxRoutes extends RouteBuilder {
     }
 
     private static void copy(Exchange ex, Path target) throws IOException {
-        Path file = ex.getIn().getHeader("SaiInboxFile", Path.class);
+        Path file = ex.getIn().getHeader(INBOX_FILE, Path.class);
         if (!Files.exists(file)) return;
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempFile(target.getParent(), ".incoming-", ".tmp");

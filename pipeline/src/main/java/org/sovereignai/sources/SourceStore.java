@@ -1,9 +1,5 @@
 package org.sovereignai.sources;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,60 +15,18 @@ import java.util.OptionalLong;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-
 /**
- * The H2 store of source checks: runs, the history of checks per URL, and the last good page per URL.
+ * The store of source checks in the project's database: runs, the history of checks per URL, and the last good page
+ * per URL.
  * Everything a release needs comes out of here ({@link #rows}, {@link #drift}), so the same store gives the same
  * sources.csv bytes.
  */
-public final class SourceStore implements AutoCloseable {
-    /** Where {@code ./sai} keeps the database, relative to the project root (git-ignored). */
-    public static final String DEFAULT_DIR = "curation/db";
-    private static final String DB_NAME = "sources";
-
+public final class SourceStore {
     private final DataSource dataSource;
-    private final HikariDataSource owned;
 
-    /** Uses a pool the caller owns (for sharing one database with curation); migrates the sources tables. */
-    public SourceStore(DataSource dataSource) throws SQLException {
-        this(dataSource, null);
-    }
-
-    private SourceStore(DataSource dataSource, HikariDataSource owned) throws SQLException {
+    /** The sources tables of the project's database (created by its Flyway migrations); the caller owns the pool. */
+    public SourceStore(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.owned = owned;
-        try (Connection c = dataSource.getConnection()) {
-            SourcesSchema.migrate(c);
-        }
-    }
-
-    /** Opens (creating if needed) the embedded H2 file database {@code sources} in the folder. */
-    public static SourceStore open(Path dir) throws SQLException {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the database folder " + dir + ": " + e.getMessage(), e);
-        }
-        HikariConfig cfg = new HikariConfig();
-        cfg.setJdbcUrl("jdbc:h2:file:" + dir.toAbsolutePath().resolve(DB_NAME) + ";DB_CLOSE_ON_EXIT=FALSE");
-        cfg.setUsername("sa");
-        cfg.setPassword("");
-        cfg.setMaximumPoolSize(4);
-        cfg.setPoolName("sources");
-        HikariDataSource ds = new HikariDataSource(cfg);
-        try {
-            return new SourceStore(ds, ds);
-        } catch (SQLException | RuntimeException e) {
-            ds.close();
-            throw e;
-        }
-    }
-
-    @Override
-    public void close() {
-        if (owned != null) owned.close();
     }
 
     /** Starts a run; its id orders runs (later runs have larger ids). */
@@ -250,11 +204,6 @@ public final class SourceStore implements AutoCloseable {
             }
         }
         return out;
-    }
-
-    /** Whether the H2 file database {@link #open} uses exists in the folder (without creating it). */
-    public static boolean exists(Path dir) {
-        return Files.isRegularFile(dir.resolve(DB_NAME + ".mv.db"));
     }
 
     /**

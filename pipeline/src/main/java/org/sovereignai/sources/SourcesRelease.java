@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import javax.sql.DataSource;
+
 import org.sovereignai.release.ChangesReport;
 import org.sovereignai.release.ReleaseArtifact;
 import org.sovereignai.release.ReleaseContext;
@@ -21,7 +23,7 @@ import org.sovereignai.release.SourceColumns;
  * release. The entry point for {@code sai release}:
  *
  * <pre>{@code
- * SourcesRelease sources = SourcesRelease.open(home);          // home: the folder ./sai lives in
+ * SourcesRelease sources = home.sourcesRelease();             // app.Home: SourcesRelease.open(its database), or none()
  * ReleaseRequest req = ReleaseRequest.of(id, sheet, snapshots, date)
  *         .withSources(sources.columns())
  *         .withArtifacts(List.of(statsArtifact, sources.artifact()));
@@ -29,16 +31,16 @@ import org.sovereignai.release.SourceColumns;
  * }</pre>
  *
  * <ul>
- *   <li>{@link #open} reads the sources database {@code sai sources check} writes ({@code HOME/curation/db/sources.mv.db})
- *       once and closes it again: the newest run's latest check of every URL. With no database there it returns
- *       {@link #none()} and creates nothing: blank check columns, no drift, changes.json and CHANGES.md exactly as
- *       without this artifact.</li>
+ *   <li>{@link #open} reads the checks {@code sai sources check} stored in the project's database once: the newest
+ *       run's latest check of every URL. With no check stored (or no database: {@code app.Home} then creates none) it
+ *       is {@link #none()}: blank check columns, no drift, changes.json and CHANGES.md exactly as without this
+ *       artifact.</li>
  *   <li>{@link #columns()}: sources.csv's {@code status, final_url, title, published, checked_at, fingerprint, state}
  *       for each (record, URL), from the newest stored check of that URL; blank when never checked.</li>
  *   <li>{@link #artifact()}: compares the previous release's {@code sources.csv} with this release's rows (the same
  *       checks) using {@link SourceDrift}. {@code changes.json} gets a top-level {@code sourceDrift} list (id, url,
  *       kind {@code died|redirected|changed}, {@code old}/{@code new} state, status, final_url, fingerprint,
- *       checked_at), present, possibly empty, whenever there is a previous release and a database; CHANGES.md gets a
+ *       checked_at), present, possibly empty, whenever there is a previous release and a stored check; CHANGES.md gets a
  *       "Sources to recheck" section only when something drifted. It writes no file of its own.</li>
  * </ul>
  *
@@ -59,25 +61,22 @@ public final class SourcesRelease {
         this.present = present;
     }
 
-    /** No sources database: blank check columns, no drift, nothing added to changes.json or CHANGES.md. */
+    /** No stored checks: blank check columns, no drift, nothing added to changes.json or CHANGES.md. */
     public static SourcesRelease none() {
         return new SourcesRelease(Map.of(), OptionalLong.empty(), false);
     }
 
-    /** Reads the default database of a project home ({@code HOME/curation/db}); {@link #none()} when it does not exist. */
-    public static SourcesRelease open(Path home) throws IOException {
-        return openDatabase(home.resolve(SourceStore.DEFAULT_DIR));
-    }
-
-    /** Reads the database in a folder (as {@code sai sources check --db DIR}); {@link #none()} when there is none. */
-    public static SourcesRelease openDatabase(Path dbDir) throws IOException {
-        if (!SourceStore.exists(dbDir)) return none();
-        try (SourceStore store = SourceStore.open(dbDir)) {
+    /**
+     * Reads the newest run's checks from the project's database; {@link #none()} when no check was ever stored there
+     * (a database that only holds curation work changes nothing in a release).
+     */
+    public static SourcesRelease open(DataSource database) throws IOException {
+        try {
+            SourceStore store = new SourceStore(database);
             OptionalLong run = store.latestRun();
-            return of(store, run);
+            return run.isEmpty() ? none() : of(store, run);
         } catch (SQLException e) {
-            throw new IOException("cannot read the sources database in " + dbDir + ": " + e.getMessage()
-                    + " (is 'sai sources check' running?)", e);
+            throw new IOException("cannot read the stored source checks: " + e.getMessage(), e);
         }
     }
 
@@ -144,8 +143,7 @@ public final class SourcesRelease {
 
     /** One line for the release command's output. */
     public String describe() {
-        if (!present) return "sources: no sources database (run 'sai sources check'); sources.csv check columns left blank";
-        if (run.isEmpty()) return "sources: the sources database holds no check yet; sources.csv check columns left blank";
+        if (!present || run.isEmpty()) return "sources: no stored source checks (run 'sai sources check'); sources.csv check columns left blank";
         return "sources: sources.csv filled from check run " + run.getAsLong() + " (" + checks.size() + " URLs checked)";
     }
 }

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Random;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
+import org.sovereignai.routes.CamelRuntime;
 import org.sovereignai.curation.Curation;
 import org.sovereignai.curation.CurationSettings;
 import org.sovereignai.curation.SubmissionResult;
@@ -37,17 +37,16 @@ public final class CurationBench {
         report("quarter open (" + n + " records, CSV + XLSX templates)", t);
 
         t = System.nanoTime();
-        CamelContext ctx = new DefaultCamelContext();
-        ctx.addRoutes(new SubmissionRoutes(cur));
-        ctx.start();
-        report("Camel context start with the submission route", t);
+        CamelRuntime runtime = CamelRuntime.of(ws, new SubmissionRoutes(cur)).start();
+        CamelContext ctx = runtime.context();
+        report("Camel Main start with the submission route", t);
 
         for (int round = 1; round <= 3; round++) {
             Path viaCamel = home.resolve("camel-" + round + ".csv");
             Files.writeString(viaCamel, sheet(n, round * 2 - 1));
             t = System.nanoTime();
-            SubmissionResult r = ctx.createProducerTemplate().requestBodyAndHeader(SubmissionRoutes.SUBMIT, viaCamel,
-                    SubmissionRoutes.CURATOR, "bench", SubmissionResult.class);
+            SubmissionResult r = ctx.createProducerTemplate().requestBody(SubmissionRoutes.SUBMIT,
+                    new Submissions.Request(viaCamel, viaCamel.getFileName().toString(), "bench", null, "cli"), SubmissionResult.class);
             report("round " + round + " via direct:submit: " + r.changes().size() + " changes from a full sheet", t);
 
             Path direct = home.resolve("direct-" + round + ".csv");
@@ -68,7 +67,7 @@ public final class CurationBench {
         t = System.nanoTime();
         int records = cur.draft().projects().size();
         report("draft with provenance (" + records + " records)", t);
-        ctx.close();
+        runtime.close();
         cur.close();
     }
 

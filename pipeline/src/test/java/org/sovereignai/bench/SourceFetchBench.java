@@ -17,7 +17,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.sovereignai.routes.SourceFetchRunner;
+import org.sovereignai.routes.CamelRuntime;
+import org.sovereignai.routes.SourceFetchRoute;
 import org.sovereignai.sources.BatchFetcher;
 import org.sovereignai.sources.FetchPolicy;
 import org.sovereignai.sources.FetchedPage;
@@ -143,9 +144,10 @@ public final class SourceFetchBench {
                 ms = (System.nanoTime() - t0) / 1_000_000;
             }
             case ROUTE -> {
-                try (SourceFetchRunner runner = new SourceFetchRunner(batch)) {
+                try (CamelRuntime camel = CamelRuntime.of(new org.sovereignai.curation.Workspace(java.nio.file.Path.of(
+                        System.getProperty("java.io.tmpdir"))), new SourceFetchRoute(batch)).start()) {
                     t0 = System.nanoTime();
-                    pages = runner.run(new BatchFetcher.Batch(urls, null, null));
+                    pages = camel.fetchRunner().run(new BatchFetcher.Batch(urls, null, null));
                     ms = (System.nanoTime() - t0) / 1_000_000;
                 }
             }

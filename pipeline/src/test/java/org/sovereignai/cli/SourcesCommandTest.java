@@ -65,7 +65,7 @@ class SourcesCommandTest {
         assertTrue(report.contains("uncorroborated-claim at sheet.csv, row 2, column base_models (I2) [sea-lion]"), report);
         assertTrue(report.contains("'mistral'"), report);
         assertTrue(err.toString().contains("checked 3/3"), "plain progress lines when not on a terminal: " + err);
-        assertTrue(Files.exists(dir.resolve("db").resolve("sources.mv.db")));
+        assertTrue(Files.exists(dir.resolve("db").resolve("sai.mv.db")));
     }
 
     @Test

@@ -15,9 +15,16 @@ import org.junit.jupiter.api.Test;
 class CurationSettingsTest {
     private final Workspace ws = new Workspace(Path.of("/tmp/sai-settings-test"));
 
+    /** Settings as an operator writes them (Camel's override properties stand in for the file in a test). */
+    static Properties settings(Map<String, String> values) {
+        Properties p = new Properties();
+        p.putAll(values);
+        return p;
+    }
+
     @Test
     void theDefaultsAreValid() {
-        CurationSettings s = CurationSettings.load(ws, new Properties(), Map.of());
+        CurationSettings s = CurationSettings.load(ws, new Properties());
         assertEquals(CurationSettings.DEFAULT_MAX_SUBMISSION_BYTES, s.maxSubmissionBytes());
         assertDoesNotThrow(s::requireValid);
     }
@@ -25,15 +32,15 @@ class CurationSettingsTest {
     @Test
     void aSettingThatIsNotANumberIsNamed() {
         CurationException e = assertThrows(CurationException.class,
-                () -> CurationSettings.load(ws, new Properties(), Map.of("SAI_SUBMISSION_MAX_BYTES", "50MB")));
+                () -> CurationSettings.load(ws, settings(Map.of("sai.submission.max-bytes", "50MB"))));
         assertTrue(e.getMessage().contains("sai.submission.max-bytes must be a whole number, not '50MB'"), e.getMessage());
         assertEquals(2, e.exitCode());
     }
 
     @Test
     void outOfRangeSettingsAreListedTogetherWithWhatIsAllowed() {
-        CurationSettings s = CurationSettings.load(ws, new Properties(),
-                Map.of("SAI_SUBMISSION_MAX_BYTES", "0", "SAI_INBOX_DELAY_MS", "5", "SAI_DB_URL", "postgres://db/sai"));
+        CurationSettings s = CurationSettings.load(ws,
+                settings(Map.of("sai.submission.max-bytes", "0", "sai.inbox.delay-ms", "5", "sai.db.url", "postgres://db/sai")));
         CurationException e = assertThrows(CurationException.class, s::requireValid);
         assertTrue(e.getMessage().contains("sai.submission.max-bytes (SAI_SUBMISSION_MAX_BYTES) must be a positive number of bytes (is '0')"), e.getMessage());
         assertTrue(e.getMessage().contains("sai.inbox.delay-ms (SAI_INBOX_DELAY_MS) must be at least 50 ms"), e.getMessage());

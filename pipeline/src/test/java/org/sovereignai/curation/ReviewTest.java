@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.sovereignai.release.Provenance;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReviewTest {

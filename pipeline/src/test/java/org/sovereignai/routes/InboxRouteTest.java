@@ -139,13 +139,15 @@ class InboxRouteTest {
     void theCliAndTheInboxShareOneRouteAndOneOutcome() throws Exception {
         NotifyBuilder viaCli = new NotifyBuilder(camel).from(SubmissionRoutes.SUBMIT).whenCompleted(1).create();
         Path file = fx.write("cli.csv", "id,status\napertus,operational\n");
-        var result = camel.createProducerTemplate().requestBodyAndHeader(SubmissionRoutes.SUBMIT, file,
-                SubmissionRoutes.CURATOR, "carol", org.sovereignai.curation.SubmissionResult.class);
+        var result = camel.createProducerTemplate().requestBody(SubmissionRoutes.SUBMIT,
+                new org.sovereignai.curation.Submissions.Request(file, "cli.csv", "carol", null, "cli"),
+                org.sovereignai.curation.SubmissionResult.class);
         assertTrue(viaCli.matches(5, TimeUnit.SECONDS));
         assertEquals("cli", result.submission().door());
         assertEquals(ChangeState.PENDING, result.changes().get(0).state());
-        var again = camel.createProducerTemplate().requestBodyAndHeader(SubmissionRoutes.SUBMIT, file,
-                SubmissionRoutes.CURATOR, "carol", org.sovereignai.curation.SubmissionResult.class);
+        var again = camel.createProducerTemplate().requestBody(SubmissionRoutes.SUBMIT,
+                new org.sovereignai.curation.Submissions.Request(file, "cli.csv", "carol", null, "cli"),
+                org.sovereignai.curation.SubmissionResult.class);
         assertEquals(org.sovereignai.curation.SubmissionResult.Outcome.DUPLICATE, again.outcome());
 
         NotifyBuilder viaInbox = new NotifyBuilder(camel).fromRoute("inbox").wereSentTo(SubmissionRoutes.SUBMIT).whenCompleted(1).create();

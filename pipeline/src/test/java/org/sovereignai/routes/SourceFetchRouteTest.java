@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.sovereignai.sources.BatchFetcher;
 import org.sovereignai.sources.FetchedPage;
 import org.sovereignai.sources.Fetcher;
+import org.sovereignai.sources.SourceChecker;
 import org.sovereignai.sources.TestSite;
 
 class SourceFetchRouteTest {
@@ -25,7 +26,9 @@ class SourceFetchRouteTest {
             }
             urls.add(site.url("/missing"));
             AtomicInteger progress = new AtomicInteger();
-            try (SourceFetchRunner runner = new SourceFetchRunner(new BatchFetcher(new Fetcher(TestSite.policy())))) {
+            try (CamelRuntime camel = CamelRuntime.of(new org.sovereignai.curation.Workspace(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"))),
+                    new SourceFetchRoute(new BatchFetcher(new Fetcher(TestSite.policy())))).start()) {
+                SourceChecker.Runner runner = camel.fetchRunner();
                 // requestBody returns when the exchange has completed: no sleeping, no polling
                 List<FetchedPage> pages = runner.run(new BatchFetcher.Batch(urls, null, (done, total, p) -> progress.incrementAndGet()));
                 assertEquals(11, pages.size());

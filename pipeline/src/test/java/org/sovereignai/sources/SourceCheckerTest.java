@@ -26,6 +26,7 @@ class SourceCheckerTest {
     @TempDir
     Path dir;
     TestSite site;
+    org.sovereignai.curation.CurationDatabase db;
     SourceStore store;
     SourceChecker checker;
     final AtomicReference<String> news = new AtomicReference<>();
@@ -43,14 +44,15 @@ class SourceCheckerTest {
             if ("\"e1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) ex.sendResponseHeaders(304, -1);
             else TestSite.send(ex, 200, "text/html", "<title>Tagged</title><p>stable</p>".getBytes(StandardCharsets.UTF_8));
         });
-        store = SourceStore.open(dir.resolve("db"));
+        db = TestDatabase.open(dir.resolve("db"));
+        store = new SourceStore(db.dataSource());
         BatchFetcher batch = new BatchFetcher(new Fetcher(TestSite.policy()));
         checker = new SourceChecker(store, batch::fetchAll, Clock.fixed(Instant.parse("2026-01-15T09:30:00.123Z"), ZoneOffset.UTC));
     }
 
     @AfterEach
     void stop() {
-        store.close();
+        db.close();
         site.close();
     }
 
@@ -156,8 +158,9 @@ class SourceCheckerTest {
     @Test
     void theDatabaseSurvivesReopeningAndMigratesOnce() throws Exception {
         checker.check(List.of(site.url("/news")), "first", null);
-        store.close();
-        store = SourceStore.open(dir.resolve("db"));
+        db.close();
+        db = TestDatabase.open(dir.resolve("db"));
+        store = new SourceStore(db.dataSource());
         assertEquals(1L, store.latestRun().getAsLong());
         Map<String, StoredPage> pages = store.pages(List.of(site.url("/news")));
         assertTrue(pages.get(site.url("/news")).page().text().contains("Meta-Llama"));

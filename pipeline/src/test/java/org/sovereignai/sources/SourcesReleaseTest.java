@@ -86,7 +86,8 @@ class SourcesReleaseTest {
 
     /** A check run of every URL the sheet cites, as `sai sources check` does it, at a fixed time. */
     void checkAt(String instant) throws Exception {
-        try (SourceStore store = SourceStore.open(home.resolve(SourceStore.DEFAULT_DIR))) {
+        try (org.sovereignai.curation.CurationDatabase db = org.sovereignai.app.Home.of(home).openDatabase()) {
+            SourceStore store = new SourceStore(db.dataSource());
             BatchFetcher batch = new BatchFetcher(new Fetcher(TestSite.policy()));
             new SourceChecker(store, batch::fetchAll, Clock.fixed(Instant.parse(instant), ZoneOffset.UTC))
                     .check(List.of(u("/news"), u("/gone"), u("/moved")), "check", null);
@@ -94,7 +95,7 @@ class SourcesReleaseTest {
     }
 
     Releases.Published publish(Path snapshots, String id) throws Exception {
-        SourcesRelease sources = SourcesRelease.open(home);
+        SourcesRelease sources = org.sovereignai.app.Home.of(home).sourcesRelease();
         return Releases.publish(ReleaseRequest.of(id, sheet(), snapshots, DATE)
                 .withSources(sources.columns()).withArtifacts(List.of(sources.artifact())));
     }
@@ -194,8 +195,8 @@ class SourcesReleaseTest {
 
     @Test
     void withoutASourcesDatabaseNothingIsCreatedAndTheReleaseIsAsWithoutSources() throws Exception {
-        SourcesRelease none = SourcesRelease.open(home);
-        assertFalse(Files.exists(home.resolve(SourceStore.DEFAULT_DIR)), "no database folder created");
+        SourcesRelease none = org.sovereignai.app.Home.of(home).sourcesRelease();
+        assertFalse(Files.exists(home.resolve("curation/db")), "no database folder created");
         Path a = home.resolve("snapshots-a");
         Path b = home.resolve("snapshots-b");
         for (String id : List.of("2026-Q1", "2026-Q2")) {
@@ -206,6 +207,6 @@ class SourcesReleaseTest {
             assertArrayEquals(Files.readAllBytes(a.resolve("2026-Q2").resolve(f)), Files.readAllBytes(b.resolve("2026-Q2").resolve(f)), f);
         }
         assertEquals(Map.of(), none.columns().lookup("alpha", u("/news")));
-        assertFalse(Files.exists(home.resolve(SourceStore.DEFAULT_DIR)));
+        assertFalse(Files.exists(home.resolve("curation/db")));
     }
 }

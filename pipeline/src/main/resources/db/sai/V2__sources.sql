@@ -1,5 +1,7 @@
--- Source checks (issue 6). Tables are prefixed sources_ so they can live in the same database as curation's.
--- Portable SQL: VARCHAR, INTEGER, BIGINT, CLOB; times are ISO-8601 UTC text (second precision) so they sort and print as-is.
+-- Source checks (issue 6), in the one database beside the curation tables (prefixed sources_).
+-- Portable SQL (H2 2.x and PostgreSQL 12+): VARCHAR, INTEGER, BIGINT; times are ISO-8601 UTC text (second precision)
+-- so they sort and print as-is. Until this migration the tables lived in a separate curation/db/sources.mv.db created
+-- by a hand-written migrator; that file is no longer read.
 
 CREATE TABLE sources_run (
     run_id     BIGINT       NOT NULL PRIMARY KEY,
@@ -47,5 +49,5 @@ CREATE TABLE sources_page (
     etag          VARCHAR(500),
     last_modified VARCHAR(100),
     checked_at    VARCHAR(32)   NOT NULL,
-    text          CLOB
+    text          VARCHAR(1000000)
 );

@@ -1,0 +1,31 @@
+package org.sovereignai.app;
+
+import java.io.IOException;
+
+import org.sovereignai.curation.Curation;
+import org.sovereignai.curation.SubmissionResult;
+import org.sovereignai.curation.Submissions;
+import org.sovereignai.sources.SourceChecker;
+import org.sovereignai.sources.UrlSubmission;
+
+/**
+ * Use case: receive one file for the open quarter, from either door ({@code ./sai submit} or the watched inbox; both
+ * reach it through the {@code direct:submit} route). A sheet becomes proposed changes; a {@code .txt} list of URLs
+ * becomes a candidate sheet, its pages fetched by {@code urlFetcher}. Content already received for the quarter is
+ * recognised by its sha256 and answered with the earlier submission (the unique {@code (quarter, sha256)} constraint
+ * makes that hold across processes too).
+ */
+public final class SubmitFile {
+    private final Curation curation;
+    private final UrlSubmission urls;
+
+    public SubmitFile(Curation curation, SourceChecker.Runner urlFetcher) {
+        this.curation = curation;
+        this.urls = new UrlSubmission(curation.schema(), urlFetcher);
+    }
+
+    public SubmissionResult run(Submissions.Request request) throws IOException {
+        Submissions submissions = curation.submissions();
+        return submissions.submit(request, submissions.identify(request), urls);
+    }
+}

@@ -1,0 +1,60 @@
+package org.sovereignai.curation;
+
+import java.util.Optional;
+import java.util.Properties;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.properties.PropertiesComponent;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * Where every setting comes from, in one place: Camel's properties component over {@code application.properties} on
+ * the class path, with Camel's own overrides: an environment variable ({@code sai.db.url} is {@code SAI_DB_URL}:
+ * upper case, dots and dashes as underscores) wins over a system property of the same name, which wins over the file.
+ * The running program ({@code routes.CamelRuntime}) gives its Camel {@code Main} the same {@link #LOCATION} and
+ * overrides, so routes read {@code {{sai.inbox.delay-ms}}} exactly as {@link CurationSettings} does.
+ *
+ * <p>One-shot commands read settings through {@link #reader} without starting Camel: an unstarted context only lends
+ * the component its class loader and type converter (about 0.3 s of class loading on a cold JVM, no routes, no
+ * threads).
+ */
+public final class SaiProperties {
+    /** The settings file, on the class path (inside the jar). */
+    public static final String LOCATION = "classpath:application.properties";
+
+    private final PropertiesComponent component;
+
+    private SaiProperties(PropertiesComponent component) {
+        this.component = component;
+    }
+
+    /**
+     * A reader of the settings. {@code overrides} win over the file but not over the environment or system properties
+     * (Camel's order); tests and the demo use them to point a process at a temporary folder.
+     */
+    public static SaiProperties reader(Properties overrides) {
+        DefaultCamelContext context = new DefaultCamelContext(false);
+        context.setLoadTypeConverters(false); // only String values are read: the core converter is enough
+        context.getTypeConverterRegistry();
+        PropertiesComponent pc = (PropertiesComponent) context.getPropertiesComponent();
+        configure(pc, overrides);
+        return new SaiProperties(pc);
+    }
+
+    /** Configures a context's properties component as every sai process reads its settings. */
+    public static void configure(CamelContext context, Properties overrides) {
+        configure((PropertiesComponent) context.getPropertiesComponent(), overrides);
+    }
+
+    private static void configure(PropertiesComponent pc, Properties overrides) {
+        pc.setLocation(LOCATION);
+        pc.setEnvironmentVariableMode(PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_OVERRIDE);
+        pc.setSystemPropertiesMode(PropertiesComponent.SYSTEM_PROPERTIES_MODE_OVERRIDE);
+        if (overrides != null && !overrides.isEmpty()) pc.setOverrideProperties(overrides);
+    }
+
+    /** The value of a setting, stripped; empty when unset or blank. */
+    public Optional<String> get(String key) {
+        return component.resolveProperty(key).map(String::strip).filter(v -> !v.isEmpty());
+    }
+}
