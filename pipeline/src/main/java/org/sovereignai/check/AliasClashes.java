@@ -19,16 +19,10 @@ final class AliasClashes implements Check {
     private final FieldSpec aliasesField;
     private final UniqueIds ids;
     private final List<Reference> aliases = new ArrayList<>();
-    private Header header;
 
     AliasClashes(Schema schema, UniqueIds ids) {
         this.aliasesField = schema.require(Schema.ALIASES);
         this.ids = ids;
-    }
-
-    @Override
-    public void start(Header header, Consumer<Finding> out) {
-        this.header = header;
     }
 
     @Override
@@ -41,7 +35,7 @@ final class AliasClashes implements Check {
     }
 
     @Override
-    public void end(Consumer<Finding> out) {
+    public void end(Header header, Consumer<Finding> out) {
         for (Reference u : aliases) {
             int owner = ids.entry(u.key());
             if (owner < 0 || u.key().equals(u.ownerId()) || UniqueIds.rowOf(owner) == u.row()) continue;

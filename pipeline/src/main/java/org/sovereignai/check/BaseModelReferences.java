@@ -27,18 +27,12 @@ final class BaseModelReferences implements Check {
     private final ValuePattern wellFormed;
     private final UniqueIds ids;
     private final List<Reference> bases = new ArrayList<>();
-    private Header header;
 
     BaseModelReferences(Schema schema, UniqueIds ids) {
         this.baseModelsField = schema.require(Schema.BASE_MODELS);
         this.families = schema.vocabulary(Schema.FAMILIES_VOCABULARY);
         this.wellFormed = ValuePattern.of(baseModelsField.pattern());
         this.ids = ids;
-    }
-
-    @Override
-    public void start(Header header, Consumer<Finding> out) {
-        this.header = header;
     }
 
     @Override
@@ -53,28 +47,28 @@ final class BaseModelReferences implements Check {
     }
 
     @Override
-    public void end(Consumer<Finding> out) {
+    public void end(Header header, Consumer<Finding> out) {
         Map<String, List<Reference>> edges = new LinkedHashMap<>();
         for (Reference u : bases) {
             int target = ids.entry(u.key());
             Layer targetLayer = UniqueIds.layerOf(target);
             if (target < 0) {
-                out.accept(Code.UNKNOWN_BASE_MODEL.at(cell(u), u.ownerId(), u.value(),
+                out.accept(Code.UNKNOWN_BASE_MODEL.at(cell(header, u), u.ownerId(), u.value(),
                         "'" + u.key() + "' is neither a model family (" + String.join(", ", families.values())
                                 + ") nor the id of a models record in this sheet." + Suggest.didYouMean(u.key(), families.values())
                                 + " A new family is added to schemas/vocabularies/families.csv."));
             } else if (targetLayer != Layer.MODELS) {
-                out.accept(Code.BASE_MODEL_NOT_MODELS.at(cell(u), u.ownerId(), u.value(),
+                out.accept(Code.BASE_MODEL_NOT_MODELS.at(cell(header, u), u.ownerId(), u.value(),
                         "'" + u.key() + "' is the id of a " + (targetLayer == null ? "record without a valid layer" : targetLayer.value()
                                 + " record") + " (row " + UniqueIds.rowOf(target) + "); a base model must be a models record or a model family."));
             } else if (u.ownerId() != null) {
                 edges.computeIfAbsent(u.ownerId(), k -> new ArrayList<>()).add(u);
             }
         }
-        BaseModelCycles.report(edges, this::cell, out);
+        BaseModelCycles.report(edges, u -> cell(header, u), out);
     }
 
-    private Position cell(Reference u) {
+    private Position cell(Header header, Reference u) {
         return header.sheet().atField(u.row(), header.columns(), baseModelsField);
     }
 }

@@ -11,12 +11,8 @@ final class CellTooLong extends FieldRule {
     private final int maxCellChars;
 
     CellTooLong(int maxCellChars) {
+        super(Stage.CELL);
         this.maxCellChars = maxCellChars;
-    }
-
-    @Override
-    Stage stage() {
-        return Stage.CELL;
     }
 
     @Override

@@ -29,7 +29,7 @@ interface Check {
     default void row(RecordRow row, Layer layer, Consumer<Finding> out) {
     }
 
-    /** Every row has been read. */
-    default void end(Consumer<Finding> out) {
+    /** Every row has been read; {@code header} is the one {@link #start} was given. */
+    default void end(Header header, Consumer<Finding> out) {
     }
 }

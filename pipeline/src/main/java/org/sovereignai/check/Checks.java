@@ -25,8 +25,8 @@ final class Checks {
                 new ShortRows(),
                 // each field of each record, rule by rule
                 new Fields(schema,
-                        new RequiredValues(schema),
-                        new NotForLayer(schema),
+                        new RequiredValues(),
+                        new NotForLayer(),
                         new CellTooLong(maxCellChars),
                         new MaxLength(),
                         new Patterns(schema),

@@ -10,14 +10,8 @@ import org.sovereignai.sheet.RecordRow;
 
 /** A date not written YYYY-Qn, YYYY-MM or YYYY-MM-DD, or one that does not exist ({@link PartialDate}). */
 final class Dates extends FieldRule {
-    @Override
-    Stage stage() {
-        return Stage.VALUE;
-    }
-
-    @Override
-    boolean concerns(FieldSpec field) {
-        return field.type() == FieldType.DATE;
+    Dates() {
+        super(Stage.VALUE, FieldType.DATE);
     }
 
     @Override

@@ -1,10 +1,13 @@
 package org.sovereignai.check;
 
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.sovereignai.record.FieldSpec;
+import org.sovereignai.record.FieldType;
 import org.sovereignai.record.Layer;
-import org.sovereignai.record.Schema;
 import org.sovereignai.sheet.Position;
 import org.sovereignai.sheet.RecordRow;
 
@@ -25,10 +28,26 @@ abstract class FieldRule {
         VALUE
     }
 
-    abstract Stage stage();
+    private final Stage stage;
+    private final Set<FieldType> types;
 
-    /** Whether the rule ever applies to the field; asked once per validation, so the rows pay only for rules that do. */
-    abstract boolean concerns(FieldSpec field);
+    /** A rule of {@code stage} that concerns the fields of {@code types} (or, with none, what {@link #concerns} says). */
+    FieldRule(Stage stage, FieldType... types) {
+        this.stage = stage;
+        this.types = types.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(types));
+    }
+
+    final Stage stage() {
+        return stage;
+    }
+
+    /**
+     * Whether the rule ever applies to the field: by default, whether the field has one of the rule's types. Asked once
+     * per validation, so the rows pay only for the rules of their fields.
+     */
+    boolean concerns(FieldSpec field) {
+        return types.contains(field.type());
+    }
 
     /** Checks one cell or value; returns false when it reported a finding, so later rules skip what it judged. */
     abstract boolean check(RecordRow row, FieldSpec field, Layer layer, String value, Consumer<Finding> out);
@@ -36,13 +55,6 @@ abstract class FieldRule {
     /** The cell of a field in this row; when the sheet has no such column, the row with the column's name. */
     static Position at(RecordRow rr, FieldSpec f) {
         return rr.sheet().atField(rr.row().number(), rr.columns(), f);
-    }
-
-    /** applies[field index][layer ordinal]: {@link FieldSpec#appliesTo}, looked up without hashing on every cell. */
-    static boolean[][] appliesByLayer(Schema schema) {
-        boolean[][] applies = new boolean[schema.fields().size()][Layer.values().length];
-        for (FieldSpec f : schema.fields()) for (Layer l : Layer.values()) applies[f.index()][l.ordinal()] = f.appliesTo(l);
-        return applies;
     }
 
     /** "models", "compute and data": the layers a field belongs to, for messages. */

@@ -12,14 +12,8 @@ import org.sovereignai.sheet.RecordRow;
  * itself is allowed.
  */
 final class FormulaInjection extends FieldRule {
-    @Override
-    Stage stage() {
-        return Stage.VALUE;
-    }
-
-    @Override
-    boolean concerns(FieldSpec field) {
-        return field.type() == FieldType.TEXT || field.type() == FieldType.LICENSE;
+    FormulaInjection() {
+        super(Stage.VALUE, FieldType.TEXT, FieldType.LICENSE);
     }
 
     @Override

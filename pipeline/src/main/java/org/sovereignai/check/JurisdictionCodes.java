@@ -18,17 +18,8 @@ final class JurisdictionCodes extends FieldRule {
     private final Vocabulary jurisdictions;
 
     JurisdictionCodes(Schema schema) {
+        super(Stage.VALUE, FieldType.JURISDICTION);
         this.jurisdictions = schema.vocabulary(Schema.JURISDICTIONS_VOCABULARY);
-    }
-
-    @Override
-    Stage stage() {
-        return Stage.VALUE;
-    }
-
-    @Override
-    boolean concerns(FieldSpec field) {
-        return field.type() == FieldType.JURISDICTION;
     }
 
     @Override

@@ -8,9 +8,8 @@ import org.sovereignai.sheet.RecordRow;
 
 /** A value longer than its field's {@code max_length} in fields.csv, counted in characters (code points). */
 final class MaxLength extends FieldRule {
-    @Override
-    Stage stage() {
-        return Stage.VALUE;
+    MaxLength() {
+        super(Stage.VALUE);
     }
 
     @Override

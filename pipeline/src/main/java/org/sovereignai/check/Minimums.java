@@ -9,14 +9,13 @@ import org.sovereignai.sheet.RecordRow;
 
 /** A well-formed number below its field's {@code minimum} in fields.csv (runs after {@link NumberForms}). */
 final class Minimums extends FieldRule {
-    @Override
-    Stage stage() {
-        return Stage.VALUE;
+    Minimums() {
+        super(Stage.VALUE, FieldType.NUMBER, FieldType.INTEGER);
     }
 
     @Override
     boolean concerns(FieldSpec field) {
-        return field.minimum() != null && (field.type() == FieldType.NUMBER || field.type() == FieldType.INTEGER);
+        return super.concerns(field) && field.minimum() != null;
     }
 
     @Override

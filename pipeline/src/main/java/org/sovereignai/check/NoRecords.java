@@ -7,13 +7,7 @@ import org.sovereignai.sheet.RecordRow;
 
 /** A header row with no project rows below it. */
 final class NoRecords implements Check {
-    private Header header;
     private boolean any;
-
-    @Override
-    public void start(Header header, Consumer<Finding> out) {
-        this.header = header;
-    }
 
     @Override
     public void row(RecordRow rr, Layer layer, Consumer<Finding> out) {
@@ -21,7 +15,7 @@ final class NoRecords implements Check {
     }
 
     @Override
-    public void end(Consumer<Finding> out) {
+    public void end(Header header, Consumer<Finding> out) {
         if (any) return;
         out.accept(Code.NO_RECORDS.at(header.sheet(), null, null,
                 "the sheet has a header row but no project rows below it; add one row per project."));

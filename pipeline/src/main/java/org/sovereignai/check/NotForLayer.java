@@ -4,20 +4,12 @@ import java.util.function.Consumer;
 
 import org.sovereignai.record.FieldSpec;
 import org.sovereignai.record.Layer;
-import org.sovereignai.record.Schema;
 import org.sovereignai.sheet.RecordRow;
 
 /** A value in a field of another layer: it must be blank, and is not checked further. */
 final class NotForLayer extends FieldRule {
-    private final boolean[][] applies;
-
-    NotForLayer(Schema schema) {
-        this.applies = appliesByLayer(schema);
-    }
-
-    @Override
-    Stage stage() {
-        return Stage.CELL;
+    NotForLayer() {
+        super(Stage.CELL);
     }
 
     @Override
@@ -27,7 +19,7 @@ final class NotForLayer extends FieldRule {
 
     @Override
     boolean check(RecordRow rr, FieldSpec f, Layer layer, String v, Consumer<Finding> out) {
-        if (layer == null || applies[f.index()][layer.ordinal()]) return true;
+        if (layer == null || f.appliesTo(layer)) return true;
         out.accept(Code.NOT_FOR_LAYER.at(at(rr, f), rr.project().id(), v, f.name() + " belongs to " + layersOf(f)
                 + " records only; this is a " + layer.value() + " record, so leave it blank."));
         return false;

@@ -12,14 +12,8 @@ import org.sovereignai.sheet.RecordRow;
  * separators get the fixed number suggested.
  */
 final class NumberForms extends FieldRule {
-    @Override
-    Stage stage() {
-        return Stage.VALUE;
-    }
-
-    @Override
-    boolean concerns(FieldSpec field) {
-        return field.type() == FieldType.NUMBER || field.type() == FieldType.INTEGER;
+    NumberForms() {
+        super(Stage.VALUE, FieldType.NUMBER, FieldType.INTEGER);
     }
 
     @Override

@@ -17,13 +17,9 @@ final class Patterns extends FieldRule {
     private final ValuePattern[] patterns;
 
     Patterns(Schema schema) {
+        super(Stage.VALUE);
         this.patterns = new ValuePattern[schema.fields().size()];
         for (FieldSpec f : schema.fields()) patterns[f.index()] = ValuePattern.of(f.pattern());
-    }
-
-    @Override
-    Stage stage() {
-        return Stage.VALUE;
     }
 
     @Override

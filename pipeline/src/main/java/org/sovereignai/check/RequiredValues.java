@@ -4,7 +4,6 @@ import java.util.function.Consumer;
 
 import org.sovereignai.record.FieldSpec;
 import org.sovereignai.record.Layer;
-import org.sovereignai.record.Schema;
 import org.sovereignai.sheet.RecordRow;
 
 /**
@@ -12,15 +11,8 @@ import org.sovereignai.sheet.RecordRow;
  * reported once, by {@link MissingColumns}, not on every row); a field of some layers only for records of those layers.
  */
 final class RequiredValues extends FieldRule {
-    private final boolean[][] applies;
-
-    RequiredValues(Schema schema) {
-        this.applies = appliesByLayer(schema);
-    }
-
-    @Override
-    Stage stage() {
-        return Stage.BLANK;
+    RequiredValues() {
+        super(Stage.BLANK);
     }
 
     @Override
@@ -30,7 +22,7 @@ final class RequiredValues extends FieldRule {
 
     @Override
     boolean check(RecordRow rr, FieldSpec f, Layer layer, String blank, Consumer<Finding> out) {
-        if (f.common() ? rr.columns().columnOf(f) < 0 : layer == null || !applies[f.index()][layer.ordinal()]) return true;
+        if (f.common() ? rr.columns().columnOf(f) < 0 : layer == null || !f.appliesTo(layer)) return true;
         String forWhom = f.common() ? "" : " for " + layersOf(f) + " records";
         out.accept(Code.MISSING_VALUE.at(at(rr, f), rr.project().id(), null,
                 f.name() + " is required" + forWhom + " (" + f.description() + "), e.g. " + f.example() + "."));

@@ -15,15 +15,9 @@ import org.sovereignai.sheet.RecordRow;
 final class UniqueIds implements Check {
     private final FieldSpec idField;
     private final IdIndex ids = new IdIndex();
-    private Header header;
 
     UniqueIds(Schema schema) {
         this.idField = schema.require(Schema.ID);
-    }
-
-    @Override
-    public void start(Header header, Consumer<Finding> out) {
-        this.header = header;
     }
 
     @Override
@@ -33,7 +27,7 @@ final class UniqueIds implements Check {
         int row = rr.row().number();
         int first = ids.putIfAbsent(id, pack(row, layer));
         if (first >= 0) {
-            out.accept(Code.DUPLICATE_ID.at(header.sheet().atField(row, header.columns(), idField), id, id, "the id '" + id
+            out.accept(Code.DUPLICATE_ID.at(FieldRule.at(rr, idField), id, id, "the id '" + id
                     + "' is already used in row " + rowOf(first) + "; every project needs its own id."
                     + " If both rows are the same project, merge them; otherwise give this one a different id."));
         }

@@ -9,14 +9,8 @@ import org.sovereignai.sheet.RecordRow;
 
 /** A URL field holding something other than an absolute http(s) address with a host ({@link Urls}). */
 final class UrlForms extends FieldRule {
-    @Override
-    Stage stage() {
-        return Stage.VALUE;
-    }
-
-    @Override
-    boolean concerns(FieldSpec field) {
-        return field.type() == FieldType.URL;
+    UrlForms() {
+        super(Stage.VALUE, FieldType.URL);
     }
 
     @Override

@@ -78,7 +78,7 @@ public final class Validator {
                 fail(report, e);
                 return report;
             }
-            for (Check c : checks) c.end(out);
+            for (Check c : checks) c.end(header, out);
         } catch (SheetException e) {
             fail(report, e);
         }

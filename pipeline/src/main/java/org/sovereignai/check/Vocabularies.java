@@ -15,18 +15,9 @@ final class Vocabularies extends FieldRule {
     private final Vocabulary[] vocabularies;
 
     Vocabularies(Schema schema) {
+        super(Stage.VALUE, FieldType.ENUM);
         this.vocabularies = new Vocabulary[schema.fields().size()];
         for (FieldSpec f : schema.fields()) if (f.vocabulary() != null) vocabularies[f.index()] = schema.vocabulary(f.vocabulary());
-    }
-
-    @Override
-    Stage stage() {
-        return Stage.VALUE;
-    }
-
-    @Override
-    boolean concerns(FieldSpec field) {
-        return field.type() == FieldType.ENUM;
     }
 
     @Override
