@@ -122,16 +122,16 @@ public final class ProjectJsonSchema {
         return ifThen(Map.of("layer", Map.of("const", layer.value())), List.of("layer"), then);
     }
 
-    /** The cross-field rules of {@link CrossFieldCheck}, from the same vocabulary columns. */
+    /** The cross-field rules of {@link BaseModelsForApproach} and {@link PermissiveLicence}, from the same vocabulary columns. */
     private static List<Object> crossFieldRules(Schema schema) {
         List<Object> rules = new ArrayList<>();
         Vocabulary approaches = schema.vocabulary(schema.require(Schema.BUILD_APPROACH).vocabulary());
         List<String> none = new ArrayList<>();
         List<String> needed = new ArrayList<>();
         for (String a : approaches.values()) {
-            String rule = approaches.attribute(a, CrossFieldCheck.BASE_MODELS_RULE);
-            if (CrossFieldCheck.NONE.equals(rule)) none.add(a);
-            if (CrossFieldCheck.REQUIRED.equals(rule)) needed.add(a);
+            String rule = approaches.attribute(a, BaseModelsForApproach.BASE_MODELS_RULE);
+            if (BaseModelsForApproach.NONE.equals(rule)) none.add(a);
+            if (BaseModelsForApproach.REQUIRED.equals(rule)) needed.add(a);
         }
         Map<String, Object> models = Map.of("const", Layer.MODELS.value());
         if (!none.isEmpty()) {
@@ -145,7 +145,7 @@ public final class ProjectJsonSchema {
         Vocabulary statuses = schema.vocabulary(schema.require(Schema.RELEASE_STATUS).vocabulary());
         List<String> permissiveOnly = new ArrayList<>();
         for (String s : statuses.values()) {
-            if (CrossFieldCheck.PERMISSIVE.equals(statuses.attribute(s, CrossFieldCheck.LICENSE_RULE))) permissiveOnly.add(s);
+            if (PermissiveLicence.PERMISSIVE.equals(statuses.attribute(s, PermissiveLicence.LICENSE_RULE))) permissiveOnly.add(s);
         }
         if (!permissiveOnly.isEmpty()) {
             List<String> permissive = new ArrayList<>(schema.vocabulary(Schema.PERMISSIVE_LICENSES_VOCABULARY).values());

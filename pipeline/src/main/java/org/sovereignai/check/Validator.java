@@ -3,6 +3,7 @@ package org.sovereignai.check;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
+import org.sovereignai.record.FieldSpec;
 import org.sovereignai.record.Layer;
 import org.sovereignai.record.Project;
 import org.sovereignai.record.Schema;
@@ -16,16 +17,15 @@ import org.sovereignai.sheet.SheetException;
 import org.sovereignai.sheet.Sheets;
 
 /**
- * Validates a curator sheet while streaming it: header checks, then each row (shape, fields, fields against each
- * other), then the rules that need the whole set (ids, aliases, base-model references). Only compact per-id state is
- * kept, never the rows. The file is only read, never written. A validator may be reused, one sheet at a time per
- * thread (each call builds its own checks).
+ * Validates a curator sheet while streaming it: every check of {@link Checks#standard} is told the header, then sees
+ * each row (shape, fields, fields against each other), then reports what needed the whole set (ids, aliases,
+ * base-model references). Only compact per-id state is kept, never the rows. The file is only read, never written. A
+ * validator may be reused, one sheet at a time per thread (each call builds its own checks).
  */
 public final class Validator {
     private final Schema schema;
     private final Sheets.Limits limits;
-    private final HeaderCheck headerCheck;
-    private final CrossFieldCheck crossFieldCheck;
+    private final FieldSpec layerField;
 
     public Validator(Schema schema) {
         this(schema, Sheets.Limits.DEFAULT);
@@ -34,8 +34,7 @@ public final class Validator {
     public Validator(Schema schema, Sheets.Limits limits) {
         this.schema = schema;
         this.limits = limits;
-        this.headerCheck = new HeaderCheck(schema);
-        this.crossFieldCheck = new CrossFieldCheck(schema);
+        this.layerField = schema.require(Schema.LAYER);
     }
 
     /** Validates one sheet, naming it by its file name. */
@@ -60,36 +59,26 @@ public final class Validator {
                 return report;
             }
             Columns columns = Columns.of(schema, sheet.header());
-            headerCheck.check(columns, where, sheet.headerRow(), out);
-            RowShapeCheck shape = new RowShapeCheck(columns, where, sheet.sheetName() == null);
-            FieldCheck fields = new FieldCheck(schema, limits.maxCellChars());
-            SetCheck set = new SetCheck(schema);
-            boolean complete = false;
+            Check[] checks = Checks.standard(schema, limits.maxCellChars()).toArray(new Check[0]);
+            Header header = new Header(columns, where, sheet.headerRow(), sheet.sheetName() == null);
+            for (Check c : checks) c.start(header, out);
             try {
                 for (Row row = sheet.next(); row != null; row = sheet.next()) {
                     report.countRecord();
                     Project p = columns.project(row);
                     for (Sheet.ReaderNote note : sheet.drainNotes()) out.accept(fromNote(note, p.id()));
                     RecordRow rr = new RecordRow(p, row, columns, where);
-                    shape.check(row, p.id(), out);
-                    Layer layer = fields.check(rr, out);
-                    crossFieldCheck.check(rr, layer, out);
-                    set.add(p, row.number(), layer, columns, where, out);
+                    Layer layer = Layer.of(p.get(layerField));
+                    for (Check c : checks) c.row(rr, layer, out);
                     sink.accept(rr);
                 }
-                complete = true;
             } catch (SheetException e) {
-                // Reading stopped part-way (bad encoding, broken quoting): rows so far were checked; the set rules
-                // are skipped, since they would judge an incomplete sheet.
+                // Reading stopped part-way (bad encoding, broken quoting): rows so far were checked; the rules that
+                // need the whole set are skipped, since they would judge an incomplete sheet.
                 fail(report, e);
+                return report;
             }
-            if (complete) {
-                set.finish(columns, where, out);
-                if (report.records() == 0) {
-                    out.accept(Code.NO_RECORDS.at(where, null, null,
-                            "the sheet has a header row but no project rows below it; add one row per project."));
-                }
-            }
+            for (Check c : checks) c.end(header, out);
         } catch (SheetException e) {
             fail(report, e);
         }

@@ -187,8 +187,8 @@ class FieldRulesTest {
         assertEquals(1, r.errors(), TestSheets.describe(r));
     }
 
-    @Test
-    void aPatternAddedToAnyFieldInFieldsCsvIsEnforced() throws IOException {
+    /** A copy of schemas/ with one edit of fields.csv, as a curator would make it. */
+    private org.sovereignai.record.Schema schemaWith(String line, String edited) throws IOException {
         Path schemas = dir.resolve("schemas");
         Path source = Path.of(System.getProperty("sai.home", ".."), "schemas");
         try (var files = java.nio.file.Files.walk(source)) {
@@ -200,13 +200,31 @@ class FieldRulesTest {
         }
         Path fields = schemas.resolve("fields.csv");
         String csv = java.nio.file.Files.readString(fields);
-        csv = csv.replace("notes,all,text,no,no,,,,5000,", "notes,all,text,no,no,,^[A-Z].*$,,5000,");
-        java.nio.file.Files.writeString(fields, csv);
-        org.sovereignai.record.Schema custom = org.sovereignai.record.Schema.fromDirectory(schemas);
+        assertTrue(csv.contains(line), line);
+        java.nio.file.Files.writeString(fields, csv.replace(line, edited));
+        return org.sovereignai.record.Schema.fromDirectory(schemas);
+    }
+
+    @Test
+    void aPatternAddedToAnyFieldInFieldsCsvIsEnforced() throws IOException {
+        org.sovereignai.record.Schema custom = schemaWith("notes,all,text,no,no,,,,5000,", "notes,all,text,no,no,,^[A-Z].*$,,5000,");
         Path sheet = csv(dir, "x.csv", List.of(with(record("a", "models"), "notes", "lower case"), with(record("b", "models"), "notes", "Fine")));
         Report r = new Validator(custom).validate(sheet, null, row -> { });
         Finding f = assertOne(r, "pattern-mismatch", 2, "notes", col("notes") + "2");
         assertTrue(f.message().contains("^[A-Z].*$"), f.message());
         assertEquals(1, r.errors());
+    }
+
+    @Test
+    void aPatternOfTheContractEditedInFieldsCsvIsWhatCounts() throws IOException {
+        // ids with underscores: no Java code restates the pattern, so the edit is all it takes
+        org.sovereignai.record.Schema custom = schemaWith("id,all,id,no,yes,,^[a-z0-9]+(-[a-z0-9]+)*$,", "id,all,id,no,yes,,^[a-z0-9]+([-_][a-z0-9]+)*$,");
+        Path sheet = csv(dir, "ids.csv", List.of(record("sea_lion", "data"), record("sea-lion", "data"), record("Sea", "data")));
+        Report r = new Validator(custom).validate(sheet, null, row -> { });
+        assertOne(r, "invalid-id", 4, "id", "A4");
+        assertEquals(1, r.errors(), TestSheets.describe(r));
+        var bundled = TestSheets.all(validate(sheet), "invalid-id");
+        assertEquals(2, bundled.size(), "the bundled contract refuses sea_lion and Sea");
+        TestSheets.assertAt(bundled.get(0), "invalid-id", 2, "id", "A2");
     }
 }

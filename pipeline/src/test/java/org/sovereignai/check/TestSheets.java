@@ -19,14 +19,14 @@ import org.sovereignai.record.Schema;
 import org.sovereignai.sheet.CellRef;
 import org.sovereignai.sheet.Position;
 
-/** Builds curator sheets for tests and asserts findings by code and position. */
-final class TestSheets {
-    static final Schema SCHEMA = Schema.bundled();
+/** Builds curator sheets for tests and asserts findings by code and position (shared with the sheet tests). */
+public final class TestSheets {
+    public static final Schema SCHEMA = Schema.bundled();
 
     private TestSheets() {
     }
 
-    static Map<String, String> record(String id, String layer) {
+    public static Map<String, String> record(String id, String layer) {
         Map<String, String> r = new LinkedHashMap<>();
         r.put("id", id);
         r.put("name", "Project " + id);
@@ -57,7 +57,7 @@ final class TestSheets {
         return r;
     }
 
-    static Map<String, String> with(Map<String, String> record, String field, String value) {
+    public static Map<String, String> with(Map<String, String> record, String field, String value) {
         Map<String, String> copy = new LinkedHashMap<>(record);
         if (value == null) copy.remove(field);
         else copy.put(field, value);
@@ -65,7 +65,7 @@ final class TestSheets {
     }
 
     /** A CSV with every contract column in contract order, one line per record. */
-    static Path csv(Path dir, String name, List<Map<String, String>> records) throws IOException {
+    public static Path csv(Path dir, String name, List<Map<String, String>> records) throws IOException {
         List<String> header = new ArrayList<>();
         for (FieldSpec f : SCHEMA.fields()) header.add(f.name());
         StringBuilder sb = new StringBuilder(String.join(",", header)).append("\r\n");
@@ -75,39 +75,39 @@ final class TestSheets {
         return text(dir, name, sb.toString());
     }
 
-    static Path text(Path dir, String name, String content) throws IOException {
+    public static Path text(Path dir, String name, String content) throws IOException {
         Path p = dir.resolve(name);
         Files.writeString(p, content, StandardCharsets.UTF_8);
         return p;
     }
 
-    static String quote(String s) {
+    public static String quote(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
         return '"' + s.replace("\"", "\"\"") + '"';
     }
 
     /** The column letter of a field in sheets written by {@link #csv}. */
-    static String col(String field) {
+    public static String col(String field) {
         return CellRef.column(SCHEMA.require(field).index());
     }
 
-    static Report validate(Path file) {
+    public static Report validate(Path file) {
         return new Validator(SCHEMA).validate(file, null, r -> { });
     }
 
-    static List<Finding> all(Report report, String code) {
+    public static List<Finding> all(Report report, String code) {
         return report.findings().stream().filter(f -> f.code().equals(code)).toList();
     }
 
     /** The one finding with that code (fails listing every finding otherwise). */
-    static Finding only(Report report, String code) {
+    public static Finding only(Report report, String code) {
         List<Finding> found = all(report, code);
         if (found.size() != 1) fail("expected one " + code + " finding, got " + found.size() + ": " + describe(report));
         return found.get(0);
     }
 
     /** Asserts the finding's code (a documented one), row, column and cell. */
-    static Finding assertAt(Finding f, String code, Integer row, String column, String cell) {
+    public static Finding assertAt(Finding f, String code, Integer row, String column, String cell) {
         assertNotNull(Code.of(f.code()), "undocumented code " + f.code());
         Position p = f.position();
         assertEquals(code, f.code(), () -> "code of " + f);
@@ -119,17 +119,17 @@ final class TestSheets {
     }
 
     /** Finds the one finding of that code and asserts its position. */
-    static Finding assertOne(Report report, String code, Integer row, String column, String cell) {
+    public static Finding assertOne(Report report, String code, Integer row, String column, String cell) {
         return assertAt(only(report, code), code, row, column, cell);
     }
 
-    static String describe(Report report) {
+    public static String describe(Report report) {
         StringBuilder sb = new StringBuilder();
         for (Finding f : report.findings()) sb.append("\n  ").append(f.code()).append(' ').append(f.position().describe()).append(": ").append(f.message());
         return sb.toString();
     }
 
-    static void assertNoFindings(Report report) {
+    public static void assertNoFindings(Report report) {
         if (!report.findings().isEmpty()) fail("expected no findings:" + describe(report));
     }
 }

@@ -1,4 +1,4 @@
-package org.sovereignai.check;
+package org.sovereignai.sheet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,8 +23,11 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sovereignai.check.Finding;
+import org.sovereignai.check.Report;
+import org.sovereignai.check.TestSheets;
+import org.sovereignai.check.Validator;
 import org.sovereignai.io.Hashes;
-import org.sovereignai.sheet.RecordRow;
 
 /** XLSX workbooks: real ones written with fastexcel, hostile ones written byte by byte. */
 class XlsxInputTest {

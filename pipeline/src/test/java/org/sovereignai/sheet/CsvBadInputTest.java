@@ -1,4 +1,4 @@
-package org.sovereignai.check;
+package org.sovereignai.sheet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,6 +23,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sovereignai.check.Finding;
+import org.sovereignai.check.Report;
+import org.sovereignai.check.TestSheets;
+import org.sovereignai.check.Validator;
 import org.sovereignai.io.Hashes;
 
 /** Bad CSV input gets a finding with a position, never a stack trace, and the file is left as it was. */
