@@ -80,8 +80,10 @@ timed() {
   set -- $t
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$label" "$cmd" "$variant" "$run" "$1" "$2" "$3" "$4" "$rc" "$expect" >> "$tsv"
   if [ "$rc" != "$expect" ]; then
-    echo "  [$size $label $cmd $variant run $run] exit $rc, expected $expect; last output lines:" >&2
-    tail -3 "$out" | sed 's/^/    /' >&2
+    local keep; keep="$bench/failures/$size-${label//[^A-Za-z0-9._-]/_}-$cmd-$variant-$run.txt"
+    mkdir -p "$bench/failures"; cp "$out" "$keep"
+    echo "  [$size $label $cmd $variant run $run] exit $rc, expected $expect; output kept in $keep:" >&2
+    { grep -m1 -E 'Exception|Error' "$out" || tail -3 "$out"; } | sed 's/^/    /' >&2
   fi
   printf '  %-8s %-10s %-22s %-7s run %s: %6.2f s %7d MB exit %s\n' "$size" "$label" "$cmd" "$variant" "$run" "$1" "$(( $2 / 1024 ))" "$rc" >&2
   rm -f "$tf" "$out"
