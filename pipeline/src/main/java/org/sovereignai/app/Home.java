@@ -57,7 +57,7 @@ public final class Home {
 
     /** The settings, read on first use (a one-shot command that needs none pays nothing). */
     public synchronized CurationSettings settings() {
-        if (settings == null) settings = CurationSettings.load(workspace);
+        if (settings == null) settings = Settings.load(workspace);
         return settings;
     }
 

@@ -31,10 +31,6 @@ public final class Curation implements AutoCloseable {
         this.history = new History(repo, workspace.snapshots(), schema);
     }
 
-    public static Curation open(Workspace workspace) {
-        return open(workspace, CurationSettings.load(workspace));
-    }
-
     public static Curation open(Workspace workspace, CurationSettings settings) {
         return new Curation(workspace, settings, CurationDatabase.open(workspace, settings), Schema.bundled());
     }

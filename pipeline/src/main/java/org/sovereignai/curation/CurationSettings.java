@@ -1,11 +1,11 @@
 package org.sovereignai.curation;
 
 import java.util.Map;
-import java.util.Properties;
 
 /**
- * The workflow's settings, as {@link SaiProperties} resolves them: {@code application.properties} on the class path,
- * overridden by a system property of the same name, overridden by an environment variable ({@code SAI_DB_URL}, ...).
+ * The workflow's settings, as the program resolves them ({@code app.Settings}: {@code application.properties} on the
+ * class path, overridden by a system property of the same name, overridden by an environment variable
+ * ({@code SAI_DB_URL}, ...)).
  *
  * @param dbUrl              JDBC URL; blank means the embedded H2 file under {@code curation/db/}
  * @param maxSubmissionBytes files larger than this are refused before they are read
@@ -36,32 +36,6 @@ public record CurationSettings(
             "inboxDelayMillis", "sai.inbox.delay-ms (SAI_INBOX_DELAY_MS)",
             "readLockMillis", "sai.inbox.read-lock-ms (SAI_INBOX_READ_LOCK_MS)",
             "readLockTimeoutMillis", "sai.inbox.read-lock-timeout-ms (SAI_INBOX_READ_LOCK_TIMEOUT_MS)");
-
-    /** The settings as {@link SaiProperties} resolves them (environment, system property, application.properties). */
-    public static CurationSettings load(Workspace workspace) {
-        return load(workspace, new Properties());
-    }
-
-    /** As {@link #load(Workspace)}, with {@code overrides} above the file (and below the environment and system properties). */
-    public static CurationSettings load(Workspace workspace, Properties overrides) {
-        SaiProperties p = SaiProperties.reader(overrides);
-        String url = p.get("sai.db.url").orElseGet(() -> embeddedUrl(workspace));
-        return new CurationSettings(url,
-                p.get("sai.db.user").orElse("sa"),
-                p.get("sai.db.password").orElse(""),
-                number("sai.submission.max-bytes", p.get("sai.submission.max-bytes").orElse(Long.toString(DEFAULT_MAX_SUBMISSION_BYTES))),
-                number("sai.inbox.delay-ms", p.get("sai.inbox.delay-ms").orElse("1000")),
-                number("sai.inbox.read-lock-ms", p.get("sai.inbox.read-lock-ms").orElse("1000")),
-                number("sai.inbox.read-lock-timeout-ms", p.get("sai.inbox.read-lock-timeout-ms").orElse("20000")));
-    }
-
-    private static long number(String key, String text) {
-        try {
-            return Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            throw CurationException.usage("the setting " + key + " must be a whole number, not '" + text + "'");
-        }
-    }
 
     /**
      * Checks the settings against their constraints (Jakarta Validation), naming each bad setting. Run where a

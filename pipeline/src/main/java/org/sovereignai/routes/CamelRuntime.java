@@ -9,7 +9,7 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.main.Main;
-import org.sovereignai.curation.SaiProperties;
+import org.sovereignai.app.Settings;
 import org.sovereignai.curation.Workspace;
 import org.sovereignai.sources.BatchFetcher;
 import org.sovereignai.sources.FetchedPage;
@@ -18,7 +18,7 @@ import org.sovereignai.sources.SourceChecker;
 /**
  * The one way the program runs Camel: a {@link Main} with the routes it is given (added explicitly, no class-path
  * scanning), its properties component reading {@code application.properties} with Camel's environment-variable and
- * system-property overrides ({@link SaiProperties}, the same lookup the one-shot commands use without Camel), plus
+ * system-property overrides ({@link Settings}, the same lookup the one-shot commands use without Camel), plus
  * {@code sai.inbox.dir} for the project's inbox. {@code ./sai serve} {@link #run}s it until stopped; a one-shot door
  * ({@code ./sai submit}, {@code ./sai sources check}) {@link #start}s it, sends its request and {@link #close}s it.
  */
@@ -33,7 +33,7 @@ public final class CamelRuntime implements AutoCloseable {
     /** A runtime for this project with these routes; {@code overrides} sit above the file (tests: fast inbox timings). */
     public static CamelRuntime of(Workspace workspace, Properties overrides, RoutesBuilder... routes) {
         Main main = new Main(); // no class-path scanning: new Main(SomeClass.class) would scan and duplicate route ids
-        main.setPropertyPlaceholderLocations(SaiProperties.LOCATION);
+        main.setPropertyPlaceholderLocations(Settings.LOCATION);
         main.addInitialProperty("sai.inbox.dir", workspace.inbox().toString());
         if (overrides != null && !overrides.isEmpty()) main.setOverrideProperties(overrides);
         for (RoutesBuilder r : routes) main.configure().addRoutesBuilder(r);

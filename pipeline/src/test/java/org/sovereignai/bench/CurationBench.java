@@ -30,7 +30,7 @@ public final class CurationBench {
         Workspace ws = new Workspace(home);
 
         long t = System.nanoTime();
-        Curation cur = Curation.open(ws, CurationSettings.load(ws).withDbUrl(CurationSettings.embeddedUrl(ws)));
+        Curation cur = Curation.open(ws, org.sovereignai.app.Settings.load(ws).withDbUrl(CurationSettings.embeddedUrl(ws)));
         report("open database (create + migrate)", t);
         t = System.nanoTime();
         cur.quarters().open("2026-Q1", "bench");

@@ -28,7 +28,7 @@ class CurationDatabaseTest {
     @Test
     void aNewDatabaseIsCreatedAndMigratedOnFirstUseAndRecognisedAsCurrentAfterwards() throws Exception {
         Workspace ws = new Workspace(home);
-        CurationSettings settings = CurationSettings.load(ws).withDbUrl(CurationSettings.embeddedUrl(ws));
+        CurationSettings settings = org.sovereignai.app.Settings.load(ws).withDbUrl(CurationSettings.embeddedUrl(ws));
         try (CurationDatabase db = CurationDatabase.open(ws, settings)) {
             assertTrue(CurationDatabase.current(db.dataSource()));
         }
@@ -45,7 +45,7 @@ class CurationDatabaseTest {
         assertEquals("jdbc:h2:mem:fromproperty", childSettings(java.util.Map.of(), "-Dsai.db.url=jdbc:h2:mem:fromproperty"));
         assertEquals("jdbc:postgresql://db/sai", childSettings(java.util.Map.of("SAI_DB_URL", "jdbc:postgresql://db/sai"),
                 "-Dsai.db.url=jdbc:h2:mem:fromproperty"));
-        CurationSettings embedded = CurationSettings.load(ws, new java.util.Properties());
+        CurationSettings embedded = org.sovereignai.app.Settings.load(ws, new java.util.Properties());
         assertTrue(embedded.dbUrl().startsWith("jdbc:h2:file:" + home.resolve("curation/db/sai")), embedded.dbUrl());
         assertEquals(50L * 1024 * 1024, embedded.maxSubmissionBytes());
     }
@@ -77,7 +77,7 @@ class CurationDatabaseTest {
     /** Prints the database URL (args[1] "url") or the size limit ("max") the settings resolve for the home in args[0]. */
     public static final class PrintDbUrl {
         public static void main(String[] args) {
-            CurationSettings s = CurationSettings.load(new Workspace(Path.of(args[0])));
+            CurationSettings s = org.sovereignai.app.Settings.load(new Workspace(Path.of(args[0])));
             System.out.println("max".equals(args[1]) ? Long.toString(s.maxSubmissionBytes()) : s.dbUrl());
         }
     }

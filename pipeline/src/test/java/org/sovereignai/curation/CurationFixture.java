@@ -42,7 +42,7 @@ public final class CurationFixture {
     }
 
     public CurationSettings settings() {
-        return CurationSettings.load(workspace).withDbUrl(CurationSettings.embeddedUrl(workspace)).withInboxTiming(100, 100);
+        return org.sovereignai.app.Settings.load(workspace).withDbUrl(CurationSettings.embeddedUrl(workspace)).withInboxTiming(100, 100);
     }
 
     public Curation open() {

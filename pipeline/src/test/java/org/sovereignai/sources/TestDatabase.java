@@ -12,6 +12,6 @@ public final class TestDatabase {
     }
 
     public static CurationDatabase open(Path folder) {
-        return CurationDatabase.open(CurationSettings.load(new Workspace(folder)).withDbUrl(CurationSettings.embeddedUrl(folder)));
+        return CurationDatabase.open(org.sovereignai.app.Settings.load(new Workspace(folder)).withDbUrl(CurationSettings.embeddedUrl(folder)));
     }
 }
