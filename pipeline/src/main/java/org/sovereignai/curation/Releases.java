@@ -35,7 +35,7 @@ public final class Releases {
         List<ReleaseId> out = new ArrayList<>();
         for (org.sovereignai.release.Releases.Release r : org.sovereignai.release.Releases.list(snapshots)) {
             ReleaseId name = r.id();
-            if (Files.isRegularFile(r.folder().resolve("manifest.json"))) out.add(name);
+            if (Files.isRegularFile(r.folder().resolve(org.sovereignai.release.ReleaseFiles.MANIFEST_JSON))) out.add(name);
         }
         return out;
     }
@@ -47,7 +47,7 @@ public final class Releases {
 
     /** The records of a release, from its {@code projects.csv}. */
     public List<Project> read(ReleaseId release) throws IOException {
-        Path csv = snapshots.resolve(release.toString()).resolve("projects.csv");
+        Path csv = snapshots.resolve(release.toString()).resolve(org.sovereignai.release.ReleaseFiles.PROJECTS_CSV);
         try {
             return SheetRecords.read(csv, schema);
         } catch (SheetException e) {

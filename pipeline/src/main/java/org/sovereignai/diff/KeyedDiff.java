@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.sovereignai.record.CanonicalNumber;
 import org.sovereignai.record.FieldSpec;
 import org.sovereignai.record.Project;
 import org.sovereignai.record.Schema;
@@ -31,7 +32,7 @@ public final class KeyedDiff {
     private final Schema schema;
     private final Map<String, String> old = new HashMap<>(1 << 16);
     private final List<Change> changes = new ArrayList<>();
-    private final List<Project> added = new ArrayList<>();
+    private final List<Change> added = new ArrayList<>();
     private long oldCount;
     private long newCount;
     private long unchanged;
@@ -89,6 +90,23 @@ public final class KeyedDiff {
     }
 
     /**
+     * Compares one new record given packed ({@link Packed#pack}, e.g. a record of a release being published): equal
+     * packed forms are unchanged; an added record is kept packed and unpacked only when a report asks for it.
+     */
+    public void addNewPacked(String packed) {
+        String before = match(Packed.id(packed));
+        if (before == null) {
+            Change c = Change.added(packed, schema);
+            changes.add(c);
+            added.add(c);
+        } else if (!before.equals(packed)) {
+            compareDiffering(before, Packed.project(packed, schema));
+        } else {
+            unchanged++;
+        }
+    }
+
+    /**
      * Counts records known to be identical on both sides without handing them over (e.g. release rows whose bytes are
      * equal): they count as old, new and unchanged. Call after the old set is complete; their ids must not be given
      * to {@link #addOld} or {@link #addNew}.
@@ -112,8 +130,9 @@ public final class KeyedDiff {
     }
 
     private void added(Project p) {
-        changes.add(Change.added(p));
-        added.add(p);
+        Change c = Change.added(p);
+        changes.add(c);
+        added.add(c);
     }
 
     /** The packed forms differ: clean both sides (the old may have been packed raw), then compare field by field. */
@@ -143,7 +162,17 @@ public final class KeyedDiff {
         old.clear();
         changes.sort(Comparator.comparing(Change::id));
         removed.sort(Comparator.comparing(Project::id));
-        List<PossibleRename> renames = new RenameFinder().find(removed, added);
+        List<PossibleRename> renames = new RenameFinder().find(removed, new java.util.AbstractList<Project>() {
+            @Override
+            public Project get(int i) {
+                return added.get(i).newRecord();
+            }
+
+            @Override
+            public int size() {
+                return added.size();
+            }
+        });
         return new Diff(oldCount, newCount, unchanged, changes, renames);
     }
 
@@ -172,7 +201,7 @@ public final class KeyedDiff {
             String b = after.get(f);
             if (Objects.equals(a, b)) continue;
             if (a != null && b != null) {
-                if (f.type().numeric() && Packed.canonicalNumber(a).equals(Packed.canonicalNumber(b))) continue;
+                if (f.type().numeric() && CanonicalNumber.text(f.type(), a).equals(CanonicalNumber.text(f.type(), b))) continue;
                 if (f.multi() && new HashSet<>(Text.splitCanonical(a)).equals(new HashSet<>(Text.splitCanonical(b)))) continue;
             }
             out.add(f);

@@ -30,6 +30,18 @@ public final class Project {
         return new Project(schema, values);
     }
 
+    /**
+     * A project from values that are already canonical (as {@link #values()} gave them, e.g. a record this program packed
+     * after building it with {@link #of}): taken as they are, without cleaning them again. The array is taken over;
+     * the caller must not change it afterwards.
+     */
+    public static Project ofCanonical(Schema schema, String[] values) {
+        if (values.length != schema.fields().size()) {
+            throw new IllegalArgumentException("expected " + schema.fields().size() + " values, got " + values.length);
+        }
+        return new Project(schema, values);
+    }
+
     /** A builder-style copy with one field replaced (cleaned like {@link #of}). */
     public Project with(String field, String value) {
         String[] copy = values.clone();
@@ -69,13 +81,7 @@ public final class Project {
         String v = values[field.index()];
         if (v == null) return null;
         if (field.multi()) return Text.splitCanonical(v);
-        try {
-            if (field.type() == FieldType.INTEGER) return Long.valueOf(v);
-            if (field.type() == FieldType.NUMBER) return new java.math.BigDecimal(v).stripTrailingZeros();
-        } catch (NumberFormatException e) {
-            return v;
-        }
-        return v;
+        return CanonicalNumber.typed(field.type(), v);
     }
 
     public String id() {

@@ -61,7 +61,8 @@ public final class DiffBench {
                         heap = Math.max(heap, used());
                         d = kd.finish();
                     } else {
-                        d = Releases.diffReleaseFiles(dir.resolve("old.csv"), dir.resolve("new.csv"), BenchData.SCHEMA).orElseThrow();
+                        d = new org.sovereignai.app.DiffRecords(org.sovereignai.app.Home.of(null)).run(dir.resolve("old.csv"),
+                                dir.resolve("new.csv"), null, java.util.Set.of(), java.util.List.of(), true).diff();
                         t1 = t2 = System.nanoTime();
                         heap = Math.max(heap, used());
                     }

@@ -1,0 +1,101 @@
+package org.sovereignai.app;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.sovereignai.check.Report;
+import org.sovereignai.diff.Change;
+import org.sovereignai.diff.Diff;
+import org.sovereignai.diff.Gate;
+import org.sovereignai.diff.KeyedDiff;
+import org.sovereignai.diff.Packed;
+import org.sovereignai.record.Project;
+import org.sovereignai.record.Schema;
+import org.sovereignai.release.ChangesReport;
+import org.sovereignai.release.Parallel;
+
+/**
+ * Use case: the keyed diff of two record sets (release folders or curator sheets), rendered as CHANGES.md or
+ * changes.json, with CI gates. The two inputs are read at once, one per core: the old one into the diff, the new one
+ * into a list of packed records that is compared once the old side is complete.
+ */
+public final class DiffRecords {
+    /** The diff, its rendering, and the explanation of every gate that tripped (none: exit 0). */
+    public record Result(Diff diff, String rendered, List<String> tripped) {
+    }
+
+    private final Home home;
+
+    public DiffRecords(Home home) {
+        this.home = home;
+    }
+
+    /**
+     * @param sheet the XLSX sheet to read from sheet inputs, or null for the first
+     * @param only  the kinds of change to list (empty: all; the summary counts all)
+     * @param json  changes.json rather than CHANGES.md
+     * @throws Refusal an input that is missing, unreadable or has validation errors
+     */
+    public Result run(Path oldInput, Path newInput, String sheet, Set<Change.Op> only, List<Gate> gates, boolean json) {
+        for (Path p : List.of(oldInput, newInput)) {
+            if (!Files.exists(p)) throw Refusal.usage(p + ": no such file or folder");
+        }
+        Schema schema = home.schema();
+        KeyedDiff kd = new KeyedDiff(schema);
+        List<String> fresh = new ArrayList<>();
+        Parallel.Both<Report, Report> read;
+        try {
+            read = Parallel.both(
+                    () -> RecordInput.read(oldInput, sheet, schema, kd::addOld, kd::addOld),
+                    () -> RecordInput.read(newInput, sheet, schema, p -> fresh.add(Packed.pack(p)),
+                            raw -> fresh.add(Packed.pack(Project.of(schema, raw)))));
+        } catch (IOException e) {
+            throw Refusal.usage("cannot read: " + e.getMessage());
+        }
+        refuseInvalid(oldInput, read.first());
+        refuseInvalid(newInput, read.second());
+        Diff diff;
+        try {
+            for (String p : fresh) kd.addNewPacked(p);
+            fresh.clear();
+            diff = kd.finish();
+        } catch (IllegalArgumentException e) {
+            throw Refusal.data("cannot diff: " + e.getMessage());
+        }
+        ChangesReport report = new ChangesReport(diff, RecordInput.label(oldInput), RecordInput.label(newInput)).only(only);
+        List<String> tripped = new ArrayList<>();
+        for (Gate g : gates) if (g.trips(diff)) tripped.add(g.explain(diff));
+        return new Result(diff, render(report, json), tripped);
+    }
+
+    private static String render(ChangesReport report, boolean json) {
+        try {
+            if (json) {
+                ByteArrayOutputStream buf = new ByteArrayOutputStream();
+                report.writeJson(buf);
+                return buf.toString(StandardCharsets.UTF_8);
+            }
+            StringWriter buf = new StringWriter();
+            report.writeMarkdown(buf);
+            return buf.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);   // in memory: cannot happen
+        }
+    }
+
+    private static void refuseInvalid(Path input, Report report) {
+        if (report.valid()) return;
+        String why = input + (report.ioFailure() ? " cannot be read" : " has " + report.errors()
+                + " validation error(s); fix them before diffing");
+        String message = why + "\n" + RecordInput.findings(report).stripTrailing();
+        throw report.exitCode() == Refusal.DATA ? Refusal.data(message) : Refusal.usage(message);
+    }
+}
