@@ -21,11 +21,15 @@ import org.sovereignai.record.Project;
 import org.sovereignai.record.Schema;
 import org.sovereignai.release.ChangesReport;
 import org.sovereignai.release.Parallel;
+import org.sovereignai.release.ReleaseFiles;
+import org.sovereignai.release.Releases;
+import org.sovereignai.sheet.SheetException;
 
 /**
  * Use case: the keyed diff of two record sets (release folders or curator sheets), rendered as CHANGES.md or
- * changes.json, with CI gates. The two inputs are read at once, one per core: the old one into the diff, the new one
- * into a list of packed records that is compared once the old side is complete.
+ * changes.json, with CI gates. Two release folders list their records by id, so they are diffed in one merge pass
+ * without holding the old side; otherwise the two inputs are read at once, one per core: the old one into the diff,
+ * the new one into a list of packed records that is compared once the old side is complete.
  */
 public final class DiffRecords {
     /** The diff, its rendering, and the explanation of every gate that tripped (none: exit 0). */
@@ -49,6 +53,29 @@ public final class DiffRecords {
             if (!Files.exists(p)) throw Refusal.usage(p + ": no such file or folder");
         }
         Schema schema = home.schema();
+        Diff diff = releaseFiles(oldInput, newInput, schema);
+        if (diff == null) diff = readAndDiff(oldInput, newInput, sheet, schema);
+        ChangesReport report = new ChangesReport(diff, RecordInput.label(oldInput), RecordInput.label(newInput)).only(only);
+        List<String> tripped = new ArrayList<>();
+        for (Gate g : gates) if (g.trips(diff)) tripped.add(g.explain(diff));
+        return new Result(diff, render(report, json), tripped);
+    }
+
+    /** Two release folders diffed by one merge pass, or null when the inputs are not two release folders sorted by id. */
+    private static Diff releaseFiles(Path oldInput, Path newInput, Schema schema) {
+        Path oldCsv = oldInput.resolve(ReleaseFiles.PROJECTS_CSV);
+        Path newCsv = newInput.resolve(ReleaseFiles.PROJECTS_CSV);
+        if (!Files.isDirectory(oldInput) || !Files.isDirectory(newInput) || !Files.isRegularFile(oldCsv) || !Files.isRegularFile(newCsv)) {
+            return null;
+        }
+        try {
+            return Releases.diffReleaseFiles(oldCsv, newCsv, schema);
+        } catch (SheetException | IllegalArgumentException e) {
+            return null;   // read the general way, which says what is wrong
+        }
+    }
+
+    private static Diff readAndDiff(Path oldInput, Path newInput, String sheet, Schema schema) {
         KeyedDiff kd = new KeyedDiff(schema);
         List<String> fresh = new ArrayList<>();
         Parallel.Both<Report, Report> read;
@@ -62,18 +89,13 @@ public final class DiffRecords {
         }
         refuseInvalid(oldInput, read.first());
         refuseInvalid(newInput, read.second());
-        Diff diff;
         try {
             for (String p : fresh) kd.addNewPacked(p);
             fresh.clear();
-            diff = kd.finish();
+            return kd.finish();
         } catch (IllegalArgumentException e) {
             throw Refusal.data("cannot diff: " + e.getMessage());
         }
-        ChangesReport report = new ChangesReport(diff, RecordInput.label(oldInput), RecordInput.label(newInput)).only(only);
-        List<String> tripped = new ArrayList<>();
-        for (Gate g : gates) if (g.trips(diff)) tripped.add(g.explain(diff));
-        return new Result(diff, render(report, json), tripped);
     }
 
     private static String render(ChangesReport report, boolean json) {

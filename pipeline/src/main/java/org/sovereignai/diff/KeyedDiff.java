@@ -151,7 +151,6 @@ public final class KeyedDiff {
     /** Ends the new set: the old records never matched are the removed ones. Returns the diff. */
     public Diff finish() {
         if (finished) throw new IllegalStateException("this diff is finished");
-        finished = true;
         List<Project> removed = new ArrayList<>();
         for (Map.Entry<String, String> e : old.entrySet()) {
             if (e.getValue() == SEEN) continue;
@@ -160,6 +159,11 @@ public final class KeyedDiff {
             changes.add(Change.removed(p));
         }
         old.clear();
+        return finish(removed);
+    }
+
+    private Diff finish(List<Project> removed) {
+        finished = true;
         changes.sort(Comparator.comparing(Change::id));
         removed.sort(Comparator.comparing(Project::id));
         List<PossibleRename> renames = new RenameFinder().find(removed, new java.util.AbstractList<Project>() {
@@ -174,6 +178,80 @@ public final class KeyedDiff {
             }
         });
         return new Diff(oldCount, newCount, unchanged, changes, renames);
+    }
+
+    /** Two sets that are not both sorted by id; {@link #diffSorted} refuses them before anything is counted twice. */
+    public static final class NotSorted extends IllegalArgumentException {
+        NotSorted(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The diff of two sets that both list their records by id, ascending (release files do, and so does a release being
+     * published once sorted): one merge pass, so neither side is held. The old records come as raw cell values in
+     * contract order (a release file's rows), the new ones packed ({@link Packed#pack}). Use on a fresh instance.
+     *
+     * @throws NotSorted when either side is not strictly ascending by id (then diff them the general way)
+     */
+    public Diff diffSorted(Iterator<String[]> oldRows, Iterator<String> newRecords) {
+        if (oldCount > 0 || newCount > 0 || finished) throw new IllegalStateException("diffSorted needs a fresh diff");
+        List<Project> removed = new ArrayList<>();
+        String[] o = oldRows.hasNext() ? oldRows.next() : null;
+        String oldId = o == null ? null : oldId(o, null);
+        String newId = null;
+        while (newRecords.hasNext()) {
+            String packed = newRecords.next();
+            String id = Packed.id(packed);
+            if (newId != null && id.compareTo(newId) <= 0) throw notSorted("new", newId, id);
+            newId = id;
+            newCount++;
+            while (o != null && oldId.compareTo(id) < 0) {
+                removed.add(removedRow(o));
+                o = oldRows.hasNext() ? oldRows.next() : null;
+                oldId = o == null ? null : oldId(o, oldId);
+            }
+            if (o != null && oldId.equals(id)) {
+                oldCount++;
+                String before = Packed.packRaw(o);
+                if (before.equals(packed)) unchanged++;
+                else compareDiffering(before, Packed.project(packed, schema));
+                o = oldRows.hasNext() ? oldRows.next() : null;
+                oldId = o == null ? null : oldId(o, oldId);
+            } else {
+                Change c = Change.added(packed, schema);
+                changes.add(c);
+                added.add(c);
+            }
+        }
+        while (o != null) {
+            removed.add(removedRow(o));
+            o = oldRows.hasNext() ? oldRows.next() : null;
+            oldId = o == null ? null : oldId(o, oldId);
+        }
+        return finish(removed);
+    }
+
+    /** The id of an old row, which must follow {@code previous}. */
+    private static String oldId(String[] raw, String previous) {
+        String id = Text.clean(raw[0]);
+        if (id == null) throw new IllegalArgumentException("a record without an id cannot be diffed");
+        if (previous != null && id.compareTo(previous) <= 0) {
+            if (id.equals(previous)) throw new IllegalArgumentException("the old set repeats id '" + id + "'");
+            throw notSorted("old", previous, id);
+        }
+        return id;
+    }
+
+    private static NotSorted notSorted(String side, String before, String after) {
+        return new NotSorted("the " + side + " set is not sorted by id ('" + after + "' after '" + before + "')");
+    }
+
+    private Project removedRow(String[] raw) {
+        oldCount++;
+        Project p = Project.of(schema, raw);
+        changes.add(Change.removed(p));
+        return p;
     }
 
     /** Streams the new set past the old one and returns the diff (changes sorted by id, renames suggested). */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -112,6 +113,63 @@ public final class Releases {
     }
 
     /**
+     * The diff of the rows of a release file with records sorted by id and packed ({@link org.sovereignai.diff.Packed}):
+     * one merge pass ({@link KeyedDiff#diffSorted}), so the old side is never held.
+     *
+     * @throws KeyedDiff.NotSorted when either side is not sorted by id
+     */
+    public static Diff diffSorted(Path oldCsv, Iterator<String> newRecords, Schema schema) throws SheetException {
+        try (Sheet sheet = Sheet.open(oldCsv, null)) {
+            Columns columns = Columns.of(schema, sheet.header());
+            Iterator<String[]> rows = new Iterator<>() {
+                private Row next;
+
+                @Override
+                public boolean hasNext() {
+                    if (next == null) {
+                        try {
+                            next = sheet.next();
+                        } catch (SheetException e) {
+                            throw new ReadFailure(e);
+                        }
+                    }
+                    return next != null;
+                }
+
+                @Override
+                public String[] next() {
+                    if (!hasNext()) throw new java.util.NoSuchElementException();
+                    Row r = next;
+                    next = null;
+                    return columns.rawValues(r);
+                }
+            };
+            return new KeyedDiff(schema).diffSorted(rows, newRecords);
+        } catch (ReadFailure e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The two release files, both sorted by id, diffed in one merge pass (neither held); see {@link #diffSorted}. */
+    public static Diff diffReleaseFiles(Path oldCsv, Path newCsv, Schema schema) throws SheetException {
+        List<String> fresh = new ArrayList<>();
+        readRows(newCsv, schema, raw -> fresh.add(org.sovereignai.diff.Packed.pack(Project.of(schema, raw))));
+        return diffSorted(oldCsv, fresh.iterator(), schema);
+    }
+
+    /** A failure reading the old file inside the merge's iterator. */
+    private static final class ReadFailure extends RuntimeException {
+        ReadFailure(SheetException e) {
+            super(e);
+        }
+
+        @Override
+        public synchronized SheetException getCause() {
+            return (SheetException) super.getCause();
+        }
+    }
+
+    /**
      * Publishes a release: read and validate the sheet (the existing releases are checked and the previous release's
      * records read beside it), sort, diff against the previous release, write the files (the record files beside the
      * change reports), the manifest, then rename the finished folder into place.
@@ -149,13 +207,12 @@ public final class Releases {
             }
             String date = (req.date() != null ? req.date() : target.quarterId().quarterEnd()).toString();
 
-            // 1. read and validate the sheet; beside it, check the existing releases and read the previous one's records
+            // 1. read and validate the sheet; beside it, check the existing releases
             RecordStore store = new RecordStore(schema);
-            KeyedDiff diff = new KeyedDiff(schema);
-            Parallel.Both<Previous, Report> read = Parallel.both(
-                    () -> Previous.read(releases, previous, schema, diff),
+            Parallel.Both<Verification, Report> read = Parallel.both(
+                    () -> Verifier.checkBeforePublishing(releases, schema),
                     () -> new Validator(schema).validate(req.sheet(), req.sheetName(), rr -> store.add(rr.project())));
-            requireIntact(read.first().existing(), dir);
+            requireIntact(read.first(), dir);
             Report report = read.second();
             if (!report.valid()) {
                 throw new ReleaseException(report.exitCode(), report.ioFailure()
@@ -163,36 +220,17 @@ public final class Releases {
                         : req.sheet().getFileName() + " has " + report.errors() + " validation error(s); nothing was published",
                         report, null);
             }
-            if (read.first().failure() instanceof SheetException e) throw e;
-            if (read.first().failure() instanceof RuntimeException e) throw e;
             phases.mark("verify-existing+validate");
             // 2. sort
             store.sort();
             phases.mark("sort");
-            return write(req, schema, dir, phases, previous, target, folder, date, store, diff, report);
+            return write(req, schema, dir, phases, previous, target, folder, date, store, report);
         } catch (IOException | UncheckedIOException e) {
             throw new ReleaseException(2, "cannot write the release into " + dir + ": " + e.getMessage(), null, e);
         } catch (SheetException e) {
             throw new ReleaseException(e.isIo() ? 2 : 1, "cannot read the previous release: " + e.getMessage(), null, e);
         } catch (IllegalArgumentException e) {
             throw ReleaseException.data("cannot diff against the previous release: " + e.getMessage());
-        }
-    }
-
-    /**
-     * The existing releases as publishing found them, with the previous release's records given to the diff as its old
-     * side ({@code failure}: why they could not be read, or null).
-     */
-    private record Previous(Verification existing, Exception failure) {
-        static Previous read(List<Release> releases, Release previous, Schema schema, KeyedDiff diff) {
-            Verification existing = Verifier.checkBeforePublishing(releases, schema);
-            if (!existing.ok() || previous == null) return new Previous(existing, null);
-            try {
-                readRows(previous.folder().resolve(ReleaseFiles.PROJECTS_CSV), schema, diff::addOld);
-                return new Previous(existing, null);
-            } catch (SheetException | IllegalArgumentException e) {
-                return new Previous(existing, e);
-            }
         }
     }
 
@@ -211,8 +249,8 @@ public final class Releases {
      * the artifacts; datapackage.json and the manifest, which list the files' hashes, follow.
      */
     private static Published write(ReleaseRequest req, Schema schema, Path dir, Phases phases, Release previous,
-                                   ReleaseId target, Path folder, String date, RecordStore store, KeyedDiff keyed,
-                                   Report report) throws IOException, ReleaseException {
+                                   ReleaseId target, Path folder, String date, RecordStore store,
+                                   Report report) throws IOException, ReleaseException, SheetException {
         Path tmp = Files.createTempDirectory(dir, "." + target + Catalog.TMP_MARK);
         try {
             if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
@@ -234,8 +272,7 @@ public final class Releases {
                         return null;
                     },
                     () -> {
-                        for (String p : store.packed()) keyed.addNewPacked(p);
-                        Diff diff = keyed.finish();
+                        Diff diff = diff(store, previous, schema);
                         phases.mark("diff");
                         SemVer version = Versioning.next(previousManifest, contract, diff, req.errata());
                         ReleaseContext ctx = new ReleaseContext(target, version, date, schema, records, diff, previous);
@@ -272,6 +309,24 @@ public final class Releases {
         } finally {
             Catalog.deleteTree(tmp);
         }
+    }
+
+    /**
+     * The sorted records against the previous release's projects.csv, which lists its rows by id: one merge pass. A file
+     * not sorted by id (no release this program wrote) is diffed the general way, its rows held by id.
+     */
+    private static Diff diff(RecordStore store, Release previous, Schema schema) throws SheetException {
+        KeyedDiff keyed = new KeyedDiff(schema);
+        if (previous != null) {
+            Path oldCsv = previous.folder().resolve(ReleaseFiles.PROJECTS_CSV);
+            try {
+                return diffSorted(oldCsv, store.packed().iterator(), schema);
+            } catch (KeyedDiff.NotSorted e) {
+                readRows(oldCsv, schema, keyed::addOld);
+            }
+        }
+        for (String p : store.packed()) keyed.addNewPacked(p);
+        return keyed.finish();
     }
 
     /** What the change reports step made. */
