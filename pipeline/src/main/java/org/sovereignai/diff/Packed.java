@@ -81,8 +81,12 @@ public final class Packed {
         return Project.of(schema, unpack(packed, schema.fields().size()));
     }
 
-    /** A record packed by {@link #pack}: its values are canonical already and are not cleaned again. */
+    /**
+     * A record packed by {@link #pack}: its values are canonical already and are not cleaned again; the project keeps the
+     * packed string itself (no copy) unless a value needed escaping.
+     */
     public static Project project(String packed, Schema schema) {
+        if (packed.indexOf(ESC) < 0) return Project.ofJoined(schema, packed, SEP);
         return Project.ofCanonical(schema, unpack(packed, schema.fields().size()));
     }
 }
