@@ -96,9 +96,7 @@ public final class KeyedDiff {
     public void addNewPacked(String packed) {
         String before = match(Packed.id(packed));
         if (before == null) {
-            Change c = Change.added(packed, schema);
-            changes.add(c);
-            added.add(c);
+            addedPacked(packed);
         } else if (!before.equals(packed)) {
             compareDiffering(before, Packed.project(packed, schema));
         } else {
@@ -127,6 +125,12 @@ public final class KeyedDiff {
         if (before == SEEN) throw new IllegalArgumentException("the new set repeats id '" + id + "'");
         newCount++;
         return before;
+    }
+
+    private void addedPacked(String packed) {
+        Change c = Change.added(packed, schema);
+        changes.add(c);
+        added.add(c);
     }
 
     private void added(Project p) {
@@ -197,8 +201,7 @@ public final class KeyedDiff {
     public Diff diffSorted(Iterator<String[]> oldRows, Iterator<String> newRecords) {
         if (oldCount > 0 || newCount > 0 || finished) throw new IllegalStateException("diffSorted needs a fresh diff");
         List<Project> removed = new ArrayList<>();
-        String[] o = oldRows.hasNext() ? oldRows.next() : null;
-        String oldId = o == null ? null : oldId(o, null);
+        OldRows old = new OldRows(oldRows);
         String newId = null;
         while (newRecords.hasNext()) {
             String packed = newRecords.next();
@@ -206,48 +209,56 @@ public final class KeyedDiff {
             if (newId != null && id.compareTo(newId) <= 0) throw notSorted("new", newId, id);
             newId = id;
             newCount++;
-            while (o != null && oldId.compareTo(id) < 0) {
-                removed.add(removedRow(o));
-                o = oldRows.hasNext() ? oldRows.next() : null;
-                oldId = o == null ? null : oldId(o, oldId);
-            }
-            if (o != null && oldId.equals(id)) {
+            while (old.row != null && old.id.compareTo(id) < 0) removed.add(removed(old.take()));
+            if (old.row != null && old.id.equals(id)) {
                 oldCount++;
-                String before = Packed.packRaw(o);
+                String before = Packed.packRaw(old.take());
                 if (before.equals(packed)) unchanged++;
                 else compareDiffering(before, Packed.project(packed, schema));
-                o = oldRows.hasNext() ? oldRows.next() : null;
-                oldId = o == null ? null : oldId(o, oldId);
             } else {
-                Change c = Change.added(packed, schema);
-                changes.add(c);
-                added.add(c);
+                addedPacked(packed);
             }
         }
-        while (o != null) {
-            removed.add(removedRow(o));
-            o = oldRows.hasNext() ? oldRows.next() : null;
-            oldId = o == null ? null : oldId(o, oldId);
-        }
+        while (old.row != null) removed.add(removed(old.take()));
         return finish(removed);
     }
 
-    /** The id of an old row, which must follow {@code previous}. */
-    private static String oldId(String[] raw, String previous) {
-        String id = Text.clean(raw[0]);
-        if (id == null) throw new IllegalArgumentException("a record without an id cannot be diffed");
-        if (previous != null && id.compareTo(previous) <= 0) {
-            if (id.equals(previous)) throw new IllegalArgumentException("the old set repeats id '" + id + "'");
-            throw notSorted("old", previous, id);
+    /** The old side of a merge: the current row and its id, each id checked to follow the one before. */
+    private static final class OldRows {
+        private final Iterator<String[]> rows;
+        String[] row;
+        String id;
+
+        OldRows(Iterator<String[]> rows) {
+            this.rows = rows;
+            advance();
         }
-        return id;
+
+        /** The current row; moves on to the next. */
+        String[] take() {
+            String[] r = row;
+            advance();
+            return r;
+        }
+
+        private void advance() {
+            String previous = id;
+            row = rows.hasNext() ? rows.next() : null;
+            if (row == null) return;
+            id = Text.clean(row[0]);
+            if (id == null) throw new IllegalArgumentException("a record without an id cannot be diffed");
+            if (previous != null && id.compareTo(previous) <= 0) {
+                if (id.equals(previous)) throw new IllegalArgumentException("the old set repeats id '" + id + "'");
+                throw notSorted("old", previous, id);
+            }
+        }
     }
 
     private static NotSorted notSorted(String side, String before, String after) {
         return new NotSorted("the " + side + " set is not sorted by id ('" + after + "' after '" + before + "')");
     }
 
-    private Project removedRow(String[] raw) {
+    private Project removed(String[] raw) {
         oldCount++;
         Project p = Project.of(schema, raw);
         changes.add(Change.removed(p));
