@@ -8,8 +8,8 @@ import java.util.concurrent.FutureTask;
 /**
  * The one way this code runs work side by side (two cores are the common case): {@link #both} runs one task on a new
  * thread and the other on the caller's, waits for both, and rethrows a failure as it happened. Nothing else here starts
- * threads. Used where it measurably pays: reading and checking the previous release while the sheet is validated,
- * writing the record files while the change reports are made, reading the two inputs of a diff, verifying two releases.
+ * threads. Used where it measurably pays: checking the existing releases while the sheet is validated, writing the
+ * record files while the change reports are made, verifying two releases.
  */
 public final class Parallel {
     private Parallel() {
