@@ -1,10 +1,6 @@
 package org.sovereignai.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -12,14 +8,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import org.sovereignai.check.Report;
+import org.sovereignai.app.DiffRecords;
+import org.sovereignai.app.Home;
 import org.sovereignai.diff.Change;
-import org.sovereignai.diff.Diff;
 import org.sovereignai.diff.Gate;
-import org.sovereignai.diff.KeyedDiff;
-import org.sovereignai.record.Schema;
-import org.sovereignai.release.ChangesReport;
-import org.sovereignai.release.Releases;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,7 +49,7 @@ public final class DiffCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!format.equals("md") && !format.equals("json")) {
@@ -80,46 +72,10 @@ public final class DiffCommand implements Callable<Integer> {
             err.println("sai diff: " + e.getMessage());
             return Sai.USAGE_OR_IO;
         }
-
-        Schema schema = Schema.bundled();
-        // two release folders: the fast path, unless a file is not a canonical release file (then the general one explains)
-        Diff diff = RecordInput.releaseFile(oldInput) != null && RecordInput.releaseFile(newInput) != null
-                ? Releases.diffReleaseFiles(RecordInput.releaseFile(oldInput), RecordInput.releaseFile(newInput), schema).orElse(null)
-                : null;
-        if (diff == null) {
-            KeyedDiff kd = new KeyedDiff(schema);
-            Report oldReport = RecordInput.read(oldInput, sheet, schema, kd::addOld, kd::addOld);
-            if (!oldReport.valid()) return refuse(oldInput, oldReport, err);
-            Report newReport = RecordInput.read(newInput, sheet, schema, kd::addNew, kd::addNew);
-            if (!newReport.valid()) return refuse(newInput, newReport, err);
-            diff = kd.finish();
-        }
-
-        ChangesReport report = new ChangesReport(diff, RecordInput.label(oldInput), RecordInput.label(newInput)).only(ops);
-        if (format.equals("json")) {
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            report.writeJson(buf);
-            out.print(buf.toString(StandardCharsets.UTF_8));
-        } else {
-            StringWriter buf = new StringWriter();
-            report.writeMarkdown(buf);
-            out.print(buf);
-        }
+        DiffRecords.Result r = new DiffRecords(Home.of(null)).run(oldInput, newInput, sheet, ops, parsed, format.equals("json"));
+        out.print(r.rendered());
         out.flush();
-        int code = Sai.OK;
-        for (Gate g : parsed) {
-            if (g.trips(diff)) {
-                err.println("sai diff: " + g.explain(diff));
-                code = Sai.DATA_ERROR;
-            }
-        }
-        return code;
-    }
-
-    private static int refuse(Path input, Report report, PrintWriter err) {
-        RecordInput.printFindings(report, err);
-        err.println("sai diff: " + input + (report.ioFailure() ? " cannot be read" : " has " + report.errors()
-                + " validation error(s); fix them before diffing"));
-        return report.exitCode();
+        for (String t : r.tripped()) err.println("sai diff: " + t);
+        return r.tripped().isEmpty() ? Sai.OK : Sai.DATA_ERROR;
     }
 }

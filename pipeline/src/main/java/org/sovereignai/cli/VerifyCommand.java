@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.sovereignai.release.ReleaseException;
-import org.sovereignai.release.Releases;
+import org.sovereignai.app.Home;
+import org.sovereignai.app.VerifyReleases;
 import org.sovereignai.release.Verification;
 
 import picocli.CommandLine.Command;
@@ -34,20 +34,9 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path snapshots = dir == null ? RecordInput.defaultSnapshots() : dir;
-        if (!java.nio.file.Files.isDirectory(snapshots)) {
-            err.println("sai verify: no snapshots folder at " + snapshots);
-            return Sai.USAGE_OR_IO;
-        }
-        if (repair) {
-            try {
-                Releases.repairIndex(snapshots);
-            } catch (ReleaseException e) {
-                err.println("sai verify: " + e.getMessage());
-                return e.exitCode();
-            }
-        }
-        Verification v = Releases.verify(snapshots);
+        Home home = Home.of(null);
+        Path snapshots = dir != null ? dir : home.snapshots();
+        Verification v = new VerifyReleases(home).run(snapshots, repair);
         for (Verification.Problem p : v.problems()) (p.error() ? err : out).println(p);
         if (v.ok()) {
             out.println("verified " + v.releases() + " release(s) in " + snapshots + ": intact");

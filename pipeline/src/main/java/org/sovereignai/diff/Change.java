@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.sovereignai.record.FieldSpec;
 import org.sovereignai.record.Project;
+import org.sovereignai.record.Schema;
 
 /**
  * One record that differs between the old and the new set. Added and removed records keep a reference to the
@@ -30,13 +31,27 @@ public final class Change {
     private final Project oldRecord;
     private final Project newRecord;
     private final List<FieldChange> modified;
+    /** An added record kept packed ({@link Packed}), unpacked on each access: a first release adds a million. */
+    private final String packed;
+    private final Schema schema;
 
     private Change(Op op, String id, Project oldRecord, Project newRecord, List<FieldChange> modified) {
+        this(op, id, oldRecord, newRecord, modified, null, null);
+    }
+
+    private Change(Op op, String id, Project oldRecord, Project newRecord, List<FieldChange> modified, String packed, Schema schema) {
         this.op = op;
         this.id = id;
         this.oldRecord = oldRecord;
         this.newRecord = newRecord;
         this.modified = modified;
+        this.packed = packed;
+        this.schema = schema;
+    }
+
+    /** An added record given packed. */
+    static Change added(String packed, Schema schema) {
+        return new Change(Op.ADDED, Packed.id(packed), null, null, null, packed, schema);
     }
 
     public static Change added(Project record) {
@@ -66,7 +81,7 @@ public final class Change {
 
     /** The record after (null when removed). */
     public Project newRecord() {
-        return newRecord;
+        return packed != null ? Packed.project(packed, schema) : newRecord;
     }
 
     /**
@@ -75,7 +90,7 @@ public final class Change {
      */
     public List<FieldChange> fields() {
         if (modified != null) return modified;
-        Project p = op == Op.ADDED ? newRecord : oldRecord;
+        Project p = op == Op.ADDED ? newRecord() : oldRecord;
         List<FieldChange> out = new ArrayList<>();
         for (FieldSpec f : p.schema().fields()) {
             Object v = p.typed(f);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.sovereignai.record.CanonicalNumber;
 import org.sovereignai.record.FieldSpec;
 import org.sovereignai.record.Project;
 import org.sovereignai.record.Schema;
@@ -31,7 +32,7 @@ public final class KeyedDiff {
     private final Schema schema;
     private final Map<String, String> old = new HashMap<>(1 << 16);
     private final List<Change> changes = new ArrayList<>();
-    private final List<Project> added = new ArrayList<>();
+    private final List<Change> added = new ArrayList<>();
     private long oldCount;
     private long newCount;
     private long unchanged;
@@ -89,6 +90,21 @@ public final class KeyedDiff {
     }
 
     /**
+     * Compares one new record given packed ({@link Packed#pack}, e.g. a record of a release being published): equal
+     * packed forms are unchanged; an added record is kept packed and unpacked only when a report asks for it.
+     */
+    public void addNewPacked(String packed) {
+        String before = match(Packed.id(packed));
+        if (before == null) {
+            addedPacked(packed);
+        } else if (!before.equals(packed)) {
+            compareDiffering(before, Packed.project(packed, schema));
+        } else {
+            unchanged++;
+        }
+    }
+
+    /**
      * Counts records known to be identical on both sides without handing them over (e.g. release rows whose bytes are
      * equal): they count as old, new and unchanged. Call after the old set is complete; their ids must not be given
      * to {@link #addOld} or {@link #addNew}.
@@ -111,9 +127,16 @@ public final class KeyedDiff {
         return before;
     }
 
+    private void addedPacked(String packed) {
+        Change c = Change.added(packed, schema);
+        changes.add(c);
+        added.add(c);
+    }
+
     private void added(Project p) {
-        changes.add(Change.added(p));
-        added.add(p);
+        Change c = Change.added(p);
+        changes.add(c);
+        added.add(c);
     }
 
     /** The packed forms differ: clean both sides (the old may have been packed raw), then compare field by field. */
@@ -132,7 +155,6 @@ public final class KeyedDiff {
     /** Ends the new set: the old records never matched are the removed ones. Returns the diff. */
     public Diff finish() {
         if (finished) throw new IllegalStateException("this diff is finished");
-        finished = true;
         List<Project> removed = new ArrayList<>();
         for (Map.Entry<String, String> e : old.entrySet()) {
             if (e.getValue() == SEEN) continue;
@@ -141,10 +163,106 @@ public final class KeyedDiff {
             changes.add(Change.removed(p));
         }
         old.clear();
+        return finish(removed);
+    }
+
+    private Diff finish(List<Project> removed) {
+        finished = true;
         changes.sort(Comparator.comparing(Change::id));
         removed.sort(Comparator.comparing(Project::id));
-        List<PossibleRename> renames = new RenameFinder().find(removed, added);
+        List<PossibleRename> renames = new RenameFinder().find(removed, new java.util.AbstractList<Project>() {
+            @Override
+            public Project get(int i) {
+                return added.get(i).newRecord();
+            }
+
+            @Override
+            public int size() {
+                return added.size();
+            }
+        });
         return new Diff(oldCount, newCount, unchanged, changes, renames);
+    }
+
+    /** Two sets that are not both sorted by id; {@link #diffSorted} refuses them before anything is counted twice. */
+    public static final class NotSorted extends IllegalArgumentException {
+        NotSorted(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The diff of two sets that both list their records by id, ascending (release files do, and so does a release being
+     * published once sorted): one merge pass, so neither side is held. The old records come as raw cell values in
+     * contract order (a release file's rows), the new ones packed ({@link Packed#pack}). Use on a fresh instance.
+     *
+     * @throws NotSorted when either side is not strictly ascending by id (then diff them the general way)
+     */
+    public Diff diffSorted(Iterator<String[]> oldRows, Iterator<String> newRecords) {
+        if (oldCount > 0 || newCount > 0 || finished) throw new IllegalStateException("diffSorted needs a fresh diff");
+        List<Project> removed = new ArrayList<>();
+        OldRows old = new OldRows(oldRows);
+        String newId = null;
+        while (newRecords.hasNext()) {
+            String packed = newRecords.next();
+            String id = Packed.id(packed);
+            if (newId != null && id.compareTo(newId) <= 0) throw notSorted("new", newId, id);
+            newId = id;
+            newCount++;
+            while (old.row != null && old.id.compareTo(id) < 0) removed.add(removed(old.take()));
+            if (old.row != null && old.id.equals(id)) {
+                oldCount++;
+                String before = Packed.packRaw(old.take());
+                if (before.equals(packed)) unchanged++;
+                else compareDiffering(before, Packed.project(packed, schema));
+            } else {
+                addedPacked(packed);
+            }
+        }
+        while (old.row != null) removed.add(removed(old.take()));
+        return finish(removed);
+    }
+
+    /** The old side of a merge: the current row and its id, each id checked to follow the one before. */
+    private static final class OldRows {
+        private final Iterator<String[]> rows;
+        String[] row;
+        String id;
+
+        OldRows(Iterator<String[]> rows) {
+            this.rows = rows;
+            advance();
+        }
+
+        /** The current row; moves on to the next. */
+        String[] take() {
+            String[] r = row;
+            advance();
+            return r;
+        }
+
+        private void advance() {
+            String previous = id;
+            row = rows.hasNext() ? rows.next() : null;
+            if (row == null) return;
+            id = Text.clean(row[0]);
+            if (id == null) throw new IllegalArgumentException("a record without an id cannot be diffed");
+            if (previous != null && id.compareTo(previous) <= 0) {
+                if (id.equals(previous)) throw new IllegalArgumentException("the old set repeats id '" + id + "'");
+                throw notSorted("old", previous, id);
+            }
+        }
+    }
+
+    private static NotSorted notSorted(String side, String before, String after) {
+        return new NotSorted("the " + side + " set is not sorted by id ('" + after + "' after '" + before + "')");
+    }
+
+    private Project removed(String[] raw) {
+        oldCount++;
+        Project p = Project.of(schema, raw);
+        changes.add(Change.removed(p));
+        return p;
     }
 
     /** Streams the new set past the old one and returns the diff (changes sorted by id, renames suggested). */
@@ -172,7 +290,7 @@ public final class KeyedDiff {
             String b = after.get(f);
             if (Objects.equals(a, b)) continue;
             if (a != null && b != null) {
-                if (f.type().numeric() && Packed.canonicalNumber(a).equals(Packed.canonicalNumber(b))) continue;
+                if (f.type().numeric() && CanonicalNumber.text(f.type(), a).equals(CanonicalNumber.text(f.type(), b))) continue;
                 if (f.multi() && new HashSet<>(Text.splitCanonical(a)).equals(new HashSet<>(Text.splitCanonical(b)))) continue;
             }
             out.add(f);

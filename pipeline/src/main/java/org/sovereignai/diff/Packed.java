@@ -1,35 +1,35 @@
 package org.sovereignai.diff;
 
-import java.math.BigDecimal;
-
+import org.sovereignai.record.CanonicalNumber;
 import org.sovereignai.record.FieldSpec;
 import org.sovereignai.record.Project;
 import org.sovereignai.record.Schema;
 
 /**
- * A record's comparison values packed into one String (fields in contract order, separated by U+001F, blank as empty),
- * so a million old records fit in a fraction of the memory of {@link Project}s. Numbers are packed in their canonical
- * form ({@code 5.0} and {@code 5} are the same number); every other value as the record holds it (trimmed, NFC).
+ * A record's values packed into one String (fields in contract order, separated by U+001F, blank as empty), so a million
+ * records fit in a fraction of the memory of {@link Project}s: the old side of a diff, and the records of a release
+ * being published. Numbers are packed in their canonical form ({@link CanonicalNumber}: {@code 5.0} and {@code 5} are
+ * the same number); every other value as the record holds it (trimmed, NFC).
+ *
+ * <p>The id comes first, and a valid id uses only {@code [a-z0-9-]}, all above U+001F: packed records of valid ids sort
+ * as their ids do.
  */
-final class Packed {
+public final class Packed {
     static final char SEP = '\u001F';
     private static final char ESC = '\u001E';
 
     private Packed() {
     }
 
-    static String pack(Project p) {
+    public static String pack(Project p) {
         Schema schema = p.schema();
         StringBuilder sb = new StringBuilder(256);
         for (FieldSpec f : schema.fields()) {
             if (f.index() > 0) sb.append(SEP);
             String v = p.get(f);
             if (v == null) continue;
-            if (f.type().numeric()) v = canonicalNumber(v);
-            if (v.indexOf(SEP) >= 0 || v.indexOf(ESC) >= 0) {
-                v = v.replace(String.valueOf(ESC), ESC + "0").replace(String.valueOf(SEP), ESC + "1");
-            }
-            sb.append(v);
+            if (f.type().numeric()) v = CanonicalNumber.text(f.type(), v);
+            sb.append(escape(v));
         }
         return sb.toString();
     }
@@ -43,13 +43,20 @@ final class Packed {
         for (int i = 0; i < raw.length; i++) {
             if (i > 0) sb.append(SEP);
             String v = raw[i];
-            if (v == null || v.isEmpty()) continue;
-            if (v.indexOf(SEP) >= 0 || v.indexOf(ESC) >= 0) {
-                v = v.replace(String.valueOf(ESC), ESC + "0").replace(String.valueOf(SEP), ESC + "1");
-            }
-            sb.append(v);
+            if (v != null && !v.isEmpty()) sb.append(escape(v));
         }
         return sb.toString();
+    }
+
+    private static String escape(String v) {
+        if (v.indexOf(SEP) < 0 && v.indexOf(ESC) < 0) return v;
+        return v.replace(String.valueOf(ESC), ESC + "0").replace(String.valueOf(SEP), ESC + "1");
+    }
+
+    /** The id of a packed record (its first value). */
+    public static String id(String packed) {
+        int end = packed.indexOf(SEP);
+        return end < 0 ? packed : packed.substring(0, end);
     }
 
     /** The packed values per field index (null where blank). */
@@ -69,17 +76,17 @@ final class Packed {
         return out;
     }
 
+    /** The record, its values cleaned (they may have been packed raw). */
     static Project unpack(String packed, Schema schema) {
         return Project.of(schema, unpack(packed, schema.fields().size()));
     }
 
-    /** A number as BigDecimal's plain text without trailing zeros; text that is not a number stays as it is. */
-    static String canonicalNumber(String v) {
-        try {
-            BigDecimal d = new BigDecimal(v).stripTrailingZeros();
-            return d.signum() == 0 ? "0" : d.toPlainString();
-        } catch (NumberFormatException e) {
-            return v;
-        }
+    /**
+     * A record packed by {@link #pack}: its values are canonical already and are not cleaned again; the project keeps the
+     * packed string itself (no copy) unless a value needed escaping.
+     */
+    public static Project project(String packed, Schema schema) {
+        if (packed.indexOf(ESC) < 0) return Project.ofJoined(schema, packed, SEP);
+        return Project.ofCanonical(schema, unpack(packed, schema.fields().size()));
     }
 }

@@ -19,8 +19,8 @@ import org.sovereignai.io.Json;
  * temporary folder); {@code index.json} and {@code latest} are conveniences derived from them and rewritten atomically.
  */
 final class Catalog {
-    static final String INDEX = "index.json";
-    static final String LATEST = "latest";
+    static final String INDEX = ReleaseFiles.INDEX_JSON;
+    static final String LATEST = ReleaseFiles.LATEST;
     /** Temporary folders are hidden and say what they are: {@code .2026-Q1.tmp-<random>}. */
     static final String TMP_MARK = ".tmp-";
 

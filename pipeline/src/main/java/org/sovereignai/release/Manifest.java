@@ -26,7 +26,7 @@ public record Manifest(
         SchemaContract schema,
         Map<String, FileEntry> files) {
 
-    public static final String FILE = "manifest.json";
+    public static final String FILE = ReleaseFiles.MANIFEST_JSON;
 
     public record FileEntry(String sha256, long bytes) {
     }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * before {@code CHANGES.md}, {@code datapackage.json} and {@code manifest.json}, so their files are hashed in the
  * manifest and published atomically with the rest. The record files may still be being written meanwhile: an artifact
  * takes the records from {@link ReleaseContext#records()}, never from the folder. Names must not clash with the core
- * files ({@link ReleaseWriter#CORE_FILES}); subfolders are allowed. Writing must be deterministic (no wall clock).
+ * files ({@link ReleaseFiles#CORE_FILES}); subfolders are allowed. Writing must be deterministic (no wall clock).
  */
 public interface ReleaseArtifact {
 

@@ -12,8 +12,8 @@ import org.sovereignai.sheet.SheetException;
 /**
  * What a {@link ReleaseArtifact} gets to work with.
  *
- * @param records          the new release's records, sorted by id (unmodifiable; each access parses the record from the
- *                         bytes the release holds, so iterate once rather than index the same record repeatedly)
+ * @param records          the new release's records, sorted by id (unmodifiable; each access unpacks the record from the
+ *                         packed string the release holds, so iterate once rather than index the same record repeatedly)
  * @param diff             the changes against the previous release (against nothing for the first)
  * @param previous         the previous release, or null for the first
  */

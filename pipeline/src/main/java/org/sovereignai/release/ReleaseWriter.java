@@ -1,11 +1,13 @@
 package org.sovereignai.release;
 
 import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -15,20 +17,31 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.sovereignai.io.Hashes;
 import org.sovereignai.io.Json;
+import org.sovereignai.record.BaseModelRef;
+import org.sovereignai.record.CanonicalNumber;
 import org.sovereignai.record.FieldSpec;
 import org.sovereignai.record.FieldType;
 import org.sovereignai.record.Layer;
+import org.sovereignai.record.Project;
 import org.sovereignai.record.Schema;
+import org.sovereignai.record.Vocabulary;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 
 /**
  * Writes one release's files into a folder (the temporary folder beside the target). Every file is UTF-8 without BOM,
@@ -36,16 +49,6 @@ import org.sovereignai.record.Schema;
  * disk before it is closed.
  */
 final class ReleaseWriter {
-    static final String PROJECTS_JSON = "projects.json";
-    static final String PROJECTS_CSV = "projects.csv";
-    static final String BASE_MODELS_CSV = "base_models.csv";
-    static final String SOURCES_CSV = "sources.csv";
-    static final String CHANGES_JSON = "changes.json";
-    static final String CHANGES_MD = "CHANGES.md";
-    static final String DATAPACKAGE_JSON = "datapackage.json";
-    static final List<String> CORE_FILES = List.of(PROJECTS_JSON, PROJECTS_CSV, BASE_MODELS_CSV, SOURCES_CSV,
-            CHANGES_JSON, CHANGES_MD, DATAPACKAGE_JSON, Manifest.FILE);
-
     static final List<String> BASE_MODELS_COLUMNS =
             List.of("id", "name", "jurisdiction", "entry", "family", "variant", "vendor", "vendor_country");
     static final List<String> SOURCES_COLUMNS;
@@ -56,21 +59,18 @@ final class ReleaseWriter {
         SOURCES_COLUMNS = List.copyOf(c);
     }
 
-    /** How many bytes of a file are written between two forces to disk while it is being written. */
-    private static final long FORCE_STEP = 64L << 20;
+    /** projects.json: compact JSON, numbers written plain, one record per line (the separators are written raw). */
+    private static final JsonFactory COMPACT = new JsonFactoryBuilder()
+            .rootValueSeparator((String) null)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
 
-    /** The CSV dialect of the release files (RFC 4180, "\n" after each record); {@link CsvCells} writes exactly it. */
+    /** The CSV dialect of the release files: RFC 4180, "\n" after each record. */
     static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 
     private final Path dir;
     private final Schema schema;
     private final Map<String, Manifest.FileEntry> written = Collections.synchronizedMap(new TreeMap<>());
-    private final List<java.util.concurrent.Future<?>> syncs = Collections.synchronizedList(new ArrayList<>());
-    private final java.util.concurrent.ExecutorService syncer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "release-fsync");
-        t.setDaemon(true);
-        return t;
-    });
 
     ReleaseWriter(Path dir, Schema schema) {
         this.dir = dir;
@@ -83,8 +83,7 @@ final class ReleaseWriter {
         Files.createDirectories(file.getParent());
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         MessageDigest md = Hashes.sha256();
-        OutputStream raw = Channels.newOutputStream(ch);
-        return new BufferedOutputStream(new FilterOutputStream(raw) {
+        return new BufferedOutputStream(new FilterOutputStream(Channels.newOutputStream(ch)) {
             long bytes;
 
             @Override
@@ -94,110 +93,136 @@ final class ReleaseWriter {
                 out.write(b);
             }
 
-            private long forcedAt;
-            private java.util.concurrent.Future<?> forcing;
-
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 md.update(b, off, len);
                 bytes += len;
                 out.write(b, off, len);
-                // a large file is forced to disk in steps while it is written, so the wait at the end is for its tail only
-                if (bytes - forcedAt >= FORCE_STEP && (forcing == null || forcing.isDone())) {
-                    forcedAt = bytes;
-                    forcing = syncer.submit(() -> {
-                        ch.force(false);
-                        return null;
-                    });
-                    syncs.add(forcing);
-                }
             }
 
             @Override
             public void close() throws IOException {
                 out.flush();
+                ch.force(true);
+                out.close();
                 written.put(name, new Manifest.FileEntry(HexFormat.of().formatHex(md.digest()), bytes));
-                // forced to disk on the syncer thread while the next file is written; awaitDisk() waits for all
-                syncs.add(syncer.submit(() -> {
-                    try (ch) {
-                        ch.force(true);
-                    }
-                    return null;
-                }));
             }
         }, 1 << 16);
     }
 
-    /** Waits until every file written so far is on disk (before the folder is forced and renamed). */
-    void awaitDisk() throws IOException {
-        try {
-            for (java.util.concurrent.Future<?> f : syncs) Tasks.await(f, "forcing the release to disk");
-        } finally {
-            syncs.clear();
-        }
-    }
-
-    /** Stops the syncer thread (after {@link #awaitDisk}, or when the release is abandoned). */
-    void close() {
-        syncer.shutdownNow();
-    }
-
     Writer createText(String name) throws IOException {
-        // buffered in chars: CHANGES.md is written in small pieces, and an unbuffered encoder costs more than the text
-        return new java.io.BufferedWriter(new OutputStreamWriter(create(name), StandardCharsets.UTF_8), 1 << 16);
+        // buffered in chars: CSVPrinter and the Markdown writer write in small pieces
+        return new BufferedWriter(new OutputStreamWriter(create(name), StandardCharsets.UTF_8), 1 << 16);
     }
 
     /** projects.json: an array of records sorted by id, one compact object per line, keys sorted, blanks left out. */
-    void projectsJson(RecordStore records) throws IOException {
-        try (OutputStream out = create(PROJECTS_JSON)) {
-            out.write(ascii(records.size() == 0 ? "[" : "[\n"));
-            records.writeJson(out);
-            out.write(ascii(records.size() == 0 ? "]\n" : "\n]\n"));
+    void projectsJson(List<Project> records) throws IOException {
+        List<FieldSpec> byName = new ArrayList<>(schema.fields());
+        byName.sort(Comparator.comparing(FieldSpec::name));
+        try (OutputStream out = create(ReleaseFiles.PROJECTS_JSON); JsonGenerator g = COMPACT.createGenerator(out)) {
+            g.writeRaw(records.isEmpty() ? "[" : "[\n");
+            boolean first = true;
+            for (Project p : records) {
+                if (!first) g.writeRaw(",\n");
+                first = false;
+                g.writeStartObject();
+                for (FieldSpec f : byName) {
+                    Object v = p.typed(f);
+                    if (v == null) continue;
+                    g.writeFieldName(f.name());
+                    if (v instanceof List<?> list) {
+                        g.writeStartArray();
+                        for (Object o : list) g.writeString((String) o);
+                        g.writeEndArray();
+                    } else if (v instanceof BigDecimal d) {
+                        g.writeNumber(d);
+                    } else if (v instanceof Long l) {
+                        g.writeNumber(l);
+                    } else {
+                        g.writeString((String) v);
+                    }
+                }
+                g.writeEndObject();
+            }
+            g.writeRaw(records.isEmpty() ? "]\n" : "\n]\n");
         }
     }
 
-    /** projects.csv: the curator template's columns in contract order; multi-valued joined with "; ". */
-    void projectsCsv(RecordStore records) throws IOException {
-        try (OutputStream out = create(PROJECTS_CSV)) {
-            out.write(csvLine(schema.fields().stream().map(FieldSpec::name).toList()));
-            records.writeCsv(out);
+    /** projects.csv: the curator template's columns in contract order; multi-valued joined with "; "; numbers canonical. */
+    void projectsCsv(List<Project> records) throws IOException {
+        List<FieldSpec> fields = schema.fields();
+        try (CSVPrinter csv = new CSVPrinter(createText(ReleaseFiles.PROJECTS_CSV), CSV)) {
+            for (FieldSpec f : fields) csv.print(f.name());
+            csv.println();
+            for (Project p : records) {
+                for (FieldSpec f : fields) {
+                    String v = p.get(f);
+                    csv.print(v == null ? "" : f.type().numeric() ? CanonicalNumber.text(f.type(), v) : v);
+                }
+                csv.println();
+            }
         }
     }
 
-    /** base_models.csv: one row per models record x base entry, with the family's vendor and vendor country. */
-    void baseModelsCsv(RecordStore records) throws IOException {
-        try (OutputStream out = create(BASE_MODELS_CSV)) {
-            out.write(csvLine(BASE_MODELS_COLUMNS));
-            records.writeBases(out);
+    /**
+     * base_models.csv: one row per models record x base entry, with the family's vendor and vendor country; for a base
+     * naming another models record ({@code byId}), that record's lead organisation and government.
+     */
+    void baseModelsCsv(List<Project> records, Function<String, Project> byId) throws IOException {
+        Vocabulary families = schema.vocabulary(Schema.FAMILIES_VOCABULARY);
+        try (CSVPrinter csv = new CSVPrinter(createText(ReleaseFiles.BASE_MODELS_CSV), CSV)) {
+            csv.printRecord(BASE_MODELS_COLUMNS);
+            for (Project p : records) {
+                for (String entry : p.list(Schema.BASE_MODELS)) {
+                    BaseModelRef ref = BaseModelRef.parse(entry);
+                    String vendor = "";
+                    String country = "";
+                    if (families.contains(ref.family())) {
+                        vendor = nz(families.attribute(ref.family(), "vendor"));
+                        country = nz(families.attribute(ref.family(), "vendor_country"));
+                    } else {
+                        Project base = byId.apply(ref.family());
+                        if (base != null && base.layer() == Layer.MODELS) {
+                            vendor = nz(base.get("lead_org"));
+                            country = nz(base.get(Schema.JURISDICTION));
+                        }
+                    }
+                    csv.printRecord(p.id(), nz(p.name()), nz(p.get(Schema.JURISDICTION)), entry, ref.family(),
+                            nz(ref.variant()), vendor, country);
+                }
+            }
         }
     }
 
     /** sources.csv: one row per record x URL; the check columns come from the sources checker, blank until it runs. */
-    void sourcesCsv(RecordStore records) throws IOException {
-        try (OutputStream out = create(SOURCES_CSV)) {
-            out.write(csvLine(SOURCES_COLUMNS));
-            records.writeSources(out);
+    void sourcesCsv(List<Project> records, SourceColumns checks) throws IOException {
+        SourceColumns lookup = checks == null ? SourceColumns.NONE : checks;
+        try (CSVPrinter csv = new CSVPrinter(createText(ReleaseFiles.SOURCES_CSV), CSV)) {
+            csv.printRecord(SOURCES_COLUMNS);
+            for (Project p : records) {
+                for (String url : p.list(Schema.SOURCES)) {
+                    Map<String, String> found = lookup.lookup(p.id(), url);
+                    csv.print(p.id());
+                    csv.print(url);
+                    for (String c : SourceColumns.CHECK_COLUMNS) csv.print(found == null ? "" : nz(found.get(c)));
+                    csv.println();
+                }
+            }
         }
     }
 
-    private static byte[] csvLine(List<String> cells) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        CsvCells.record(sb, cells);
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     void changes(ChangesReport report) throws IOException {
-        try (OutputStream out = create(CHANGES_JSON)) {
+        try (OutputStream out = create(ReleaseFiles.CHANGES_JSON)) {
             report.writeJson(out);
         }
     }
 
     void changesMarkdown(ChangesReport report) throws IOException {
-        try (Writer w = createText(CHANGES_MD)) {
+        try (Writer w = createText(ReleaseFiles.CHANGES_MD)) {
             report.writeMarkdown(w);
         }
     }
@@ -212,11 +237,11 @@ final class ReleaseWriter {
         pkg.put("version", version.toString());
         pkg.put("created", date);
         List<Object> resources = new ArrayList<>();
-        resources.add(resource("projects", PROJECTS_CSV, projectsTableSchema()));
-        resources.add(resource("base_models", BASE_MODELS_CSV, longTableSchema(BASE_MODELS_COLUMNS)));
-        resources.add(resource("sources", SOURCES_CSV, longTableSchema(SOURCES_COLUMNS)));
+        resources.add(resource("projects", ReleaseFiles.PROJECTS_CSV, projectsTableSchema()));
+        resources.add(resource("base_models", ReleaseFiles.BASE_MODELS_CSV, longTableSchema(BASE_MODELS_COLUMNS)));
+        resources.add(resource("sources", ReleaseFiles.SOURCES_CSV, longTableSchema(SOURCES_COLUMNS)));
         pkg.put("resources", resources);
-        try (OutputStream out = create(DATAPACKAGE_JSON)) {
+        try (OutputStream out = create(ReleaseFiles.DATAPACKAGE_JSON)) {
             Json.write(pkg, out);
         }
     }
@@ -290,7 +315,7 @@ final class ReleaseWriter {
     Map<String, Manifest.FileEntry> inventory() throws IOException {
         Map<String, Manifest.FileEntry> out = new TreeMap<>();
         for (String name : listFiles(dir)) {
-            if (name.equals(Manifest.FILE)) continue;
+            if (name.equals(ReleaseFiles.MANIFEST_JSON)) continue;
             Manifest.FileEntry e = written.get(name);
             if (e == null) {
                 Path f = dir.resolve(name);
@@ -303,7 +328,7 @@ final class ReleaseWriter {
     }
 
     void manifest(Manifest m) throws IOException {
-        try (OutputStream out = create(Manifest.FILE)) {
+        try (OutputStream out = create(ReleaseFiles.MANIFEST_JSON)) {
             out.write(m.toJson().getBytes(StandardCharsets.UTF_8));
         }
     }

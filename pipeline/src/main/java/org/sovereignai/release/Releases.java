@@ -11,13 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 import org.sovereignai.check.Report;
@@ -43,7 +39,7 @@ import org.sovereignai.sheet.SheetRecords;
  * (plus, at worst, a hidden temporary folder that nothing reads and the next release removes).
  */
 public final class Releases {
-    static final String LOCK = ".release.lock";
+    static final String LOCK = ReleaseFiles.LOCK;
 
     private Releases() {
     }
@@ -51,12 +47,12 @@ public final class Releases {
     /** A release folder. */
     public record Release(ReleaseId id, Path folder) {
         public Manifest manifest() throws IOException {
-            return Manifest.read(folder.resolve(Manifest.FILE));
+            return Manifest.read(folder.resolve(ReleaseFiles.MANIFEST_JSON));
         }
 
         /** The release's records, read from its projects.csv. */
         public List<Project> records(Schema schema) throws SheetException {
-            return SheetRecords.read(folder.resolve(ReleaseWriter.PROJECTS_CSV), schema);
+            return SheetRecords.read(folder.resolve(ReleaseFiles.PROJECTS_CSV), schema);
         }
     }
 
@@ -80,7 +76,7 @@ public final class Releases {
         ReleaseId rid = ReleaseId.parse(id);
         if (rid == null) return Optional.empty();
         Path folder = dir.resolve(rid.toString());
-        return Files.isRegularFile(folder.resolve(Manifest.FILE)) ? Optional.of(new Release(rid, folder)) : Optional.empty();
+        return Files.isRegularFile(folder.resolve(ReleaseFiles.MANIFEST_JSON)) ? Optional.of(new Release(rid, folder)) : Optional.empty();
     }
 
     /** Rechecks every release against its manifest and the record contract. */
@@ -107,25 +103,77 @@ public final class Releases {
 
     /**
      * Streams the rows of a release's projects.csv (or any sheet) as raw cell values in contract order, without building
-     * projects: the fast input of {@link KeyedDiff#addOld(String[])} and {@link KeyedDiff#addNew(String[])}.
+     * projects: the input of {@link KeyedDiff#addOld(String[])} and {@link KeyedDiff#addNew(String[])}.
      */
     public static void readRows(Path file, Schema schema, Consumer<String[]> sink) throws SheetException {
-        RowPipe.read(file, schema, sink);
-    }
-
-    /**
-     * The diff of two releases' projects.csv files the fast way (rows whose bytes are equal are never parsed; the two
-     * files are read on two threads), or empty when a file is not a canonical release file or cannot be read: then diff
-     * them the general way ({@link #readRows} into a {@link KeyedDiff}), which also explains what is wrong.
-     */
-    public static Optional<Diff> diffReleaseFiles(Path oldCsv, Path newCsv, Schema schema) {
-        try {
-            return ReleaseDiff.of(oldCsv, newCsv, schema);
-        } catch (IOException | UncheckedIOException e) {
-            return Optional.empty();
+        try (Sheet sheet = Sheet.open(file, null)) {
+            Columns columns = Columns.of(schema, sheet.header());
+            for (Row row = sheet.next(); row != null; row = sheet.next()) sink.accept(columns.rawValues(row));
         }
     }
 
+    /**
+     * The diff of the rows of a release file with records sorted by id and packed ({@link org.sovereignai.diff.Packed}):
+     * one merge pass ({@link KeyedDiff#diffSorted}), so the old side is never held.
+     *
+     * @throws KeyedDiff.NotSorted when either side is not sorted by id
+     */
+    public static Diff diffSorted(Path oldCsv, Iterator<String> newRecords, Schema schema) throws SheetException {
+        try (Sheet sheet = Sheet.open(oldCsv, null)) {
+            Columns columns = Columns.of(schema, sheet.header());
+            Iterator<String[]> rows = new Iterator<>() {
+                private Row next;
+
+                @Override
+                public boolean hasNext() {
+                    if (next == null) {
+                        try {
+                            next = sheet.next();
+                        } catch (SheetException e) {
+                            throw new ReadFailure(e);
+                        }
+                    }
+                    return next != null;
+                }
+
+                @Override
+                public String[] next() {
+                    if (!hasNext()) throw new java.util.NoSuchElementException();
+                    Row r = next;
+                    next = null;
+                    return columns.rawValues(r);
+                }
+            };
+            return new KeyedDiff(schema).diffSorted(rows, newRecords);
+        } catch (ReadFailure e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The two release files, both sorted by id, diffed in one merge pass (neither held); see {@link #diffSorted}. */
+    public static Diff diffReleaseFiles(Path oldCsv, Path newCsv, Schema schema) throws SheetException {
+        List<String> fresh = new ArrayList<>();
+        readRows(newCsv, schema, raw -> fresh.add(org.sovereignai.diff.Packed.pack(Project.of(schema, raw))));
+        return diffSorted(oldCsv, fresh.iterator(), schema);
+    }
+
+    /** A failure reading the old file inside the merge's iterator. */
+    private static final class ReadFailure extends RuntimeException {
+        ReadFailure(SheetException e) {
+            super(e);
+        }
+
+        @Override
+        public synchronized SheetException getCause() {
+            return (SheetException) super.getCause();
+        }
+    }
+
+    /**
+     * Publishes a release: read and validate the sheet (the existing releases are checked and the previous release's
+     * records read beside it), sort, diff against the previous release, write the files (the record files beside the
+     * change reports), the manifest, then rename the finished folder into place.
+     */
     public static Published publish(ReleaseRequest req) throws ReleaseException {
         Schema schema = Schema.bundled();
         ReleaseId requested = ReleaseId.parse(req.release());
@@ -144,51 +192,39 @@ public final class Releases {
             Catalog.removeLeftovers(dir);
             List<Release> releases = Catalog.scan(dir);
             Release previous = releases.isEmpty() ? null : releases.get(releases.size() - 1);
-            // hashing the existing releases and indexing the newest one's rows run beside the validation of the sheet;
-            // their outcome is awaited before anything that depends on it, and a damaged release still stops the release
-            // before any other finding is reported
-            HashStamps stamps = HashStamps.load(dir);
-            FutureTask<Previous> background = Tasks.start("release-previous", () -> Previous.check(releases, previous, schema, stamps));
+            ReleaseId target;
+            Path folder;
             try {
-                ReleaseId target;
-                Path folder;
-                try {
-                    target = target(requested, req.errata(), previous);
-                    folder = dir.resolve(target.toString());
-                    if (Files.exists(folder)) {
-                        throw ReleaseException.data("release " + target + " already exists in " + dir + " and is never overwritten; "
-                                + "to correct it, publish an errata: ./sai release " + target.quarterId() + " --errata --from SHEET");
-                    }
-                } catch (ReleaseException e) {
-                    await(background, dir);
-                    throw e;
+                target = target(requested, req.errata(), previous);
+                folder = dir.resolve(target.toString());
+                if (Files.exists(folder)) {
+                    throw ReleaseException.data("release " + target + " already exists in " + dir + " and is never overwritten; "
+                            + "to correct it, publish an errata: ./sai release " + target.quarterId() + " --errata --from SHEET");
                 }
-                String date = (req.date() != null ? req.date() : target.quarterId().quarterEnd()).toString();
-
-                RecordStore store = new RecordStore(schema, req.sources());
-                Report report;
-                try {
-                    report = new Validator(schema).validate(req.sheet(), req.sheetName(), rr -> store.add(rr.project()));
-                    store.finish();
-                } finally {
-                    store.abandon();
-                }
-                Previous prev = await(background, dir);
-                phases.mark("verify-existing+validate");
-                if (!report.valid()) {
-                    throw new ReleaseException(report.exitCode(), report.ioFailure()
-                            ? "cannot read " + req.sheet() + "; nothing was published"
-                            : req.sheet().getFileName() + " has " + report.errors() + " validation error(s); nothing was published",
-                            report, null);
-                }
-                store.sort();
-                phases.mark("sort");
-                Manifest previousManifest = previous == null ? null : previous.manifest();
-                return write(req, schema, dir, phases, previous, prev.rows(), target, folder, date, store, report,
-                        previousManifest, stamps);
-            } finally {
-                background.cancel(true);
+            } catch (ReleaseException e) {
+                requireIntact(Verifier.checkBeforePublishing(releases, schema), dir);   // a damaged release is named first
+                throw e;
             }
+            String date = (req.date() != null ? req.date() : target.quarterId().quarterEnd()).toString();
+
+            // 1. read and validate the sheet; beside it, check the existing releases
+            RecordStore store = new RecordStore(schema);
+            Parallel.Both<Verification, Report> read = Parallel.both(
+                    () -> Verifier.checkBeforePublishing(releases, schema),
+                    () -> new Validator(schema).validate(req.sheet(), req.sheetName(), rr -> store.add(rr.project())));
+            requireIntact(read.first(), dir);
+            Report report = read.second();
+            if (!report.valid()) {
+                throw new ReleaseException(report.exitCode(), report.ioFailure()
+                        ? "cannot read " + req.sheet() + "; nothing was published"
+                        : req.sheet().getFileName() + " has " + report.errors() + " validation error(s); nothing was published",
+                        report, null);
+            }
+            phases.mark("verify-existing+validate");
+            // 2. sort
+            store.sort();
+            phases.mark("sort");
+            return write(req, schema, dir, phases, previous, target, folder, date, store, report);
         } catch (IOException | UncheckedIOException e) {
             throw new ReleaseException(2, "cannot write the release into " + dir + ": " + e.getMessage(), null, e);
         } catch (SheetException e) {
@@ -198,99 +234,64 @@ public final class Releases {
         }
     }
 
-    /** What the helper thread found about the existing releases: their check, and the newest one's rows (null when not canonical). */
-    private record Previous(Verification existing, RowTable rows) {
-        static Previous check(List<Release> releases, Release previous, Schema schema, HashStamps stamps) throws IOException {
-            Verification existing = Verifier.verifyReleases(releases, schema, false, stamps, true);
-            RowTable rows = null;
-            if (existing.ok() && previous != null) {
-                try {
-                    rows = CanonicalCsv.scan(previous.folder().resolve(ReleaseWriter.PROJECTS_CSV),
-                            CanonicalCsv.header(schema.fields().stream().map(org.sovereignai.record.FieldSpec::name).toList()));
-                    if (!rows.ascending()) rows = null;
-                } catch (CanonicalCsv.NotCanonical e) {
-                    rows = null;    // an older writer or contract (or rows not sorted by id): the diff reads it the general way
-                }
-            }
-            return new Previous(existing, rows);
-        }
-    }
-
-    /** Waits for the helper; a damaged existing release stops the release here. */
-    private static Previous await(FutureTask<Previous> background, Path dir) throws ReleaseException, IOException {
-        Previous prev = Tasks.await(background, "checking the existing releases");
-        if (!prev.existing().ok()) {
+    /** A damaged existing release stops the release. */
+    private static void requireIntact(Verification existing, Path dir) throws ReleaseException {
+        if (!existing.ok()) {
             throw ReleaseException.data("the snapshots folder " + dir + " holds a damaged release, so nothing was published:\n  "
-                    + String.join("\n  ", prev.existing().errorMessages()) + "\nRestore it from version control or backup; "
+                    + String.join("\n  ", existing.errorMessages()) + "\nRestore it from version control or backup; "
                     + "a published release is never edited by hand (use --errata to correct one).");
         }
-        return prev;
-    }
-
-    /**
-     * The new records against the previous release. Rows whose bytes hash like the previous release's row with the same
-     * id are unchanged without parsing either; the rest go through {@link KeyedDiff} as usual.
-     */
-    private static Diff diff(RecordStore store, Release previous, RowTable old, Schema schema, Phases phases)
-            throws IOException, SheetException {
-        KeyedDiff kd = new KeyedDiff(schema);
-        if (previous == null) return kd.diff(store.records());
-        Path oldCsv = previous.folder().resolve(ReleaseWriter.PROJECTS_CSV);
-        if (old != null) {
-            // matching needs only the sorted records, like the writers running beside it
-            RecordStore.Matched matched = store.match(old);
-            phases.mark("match");
-            int[] rows = matched.oldRows();
-            try {
-                for (String[] raw : CanonicalCsv.decode(oldCsv, old, rows, rows.length, schema.fields().size())) kd.addOld(raw);
-                kd.addUnchanged(matched.unchanged());
-                return kd.diff(matched.fresh());
-            } catch (CanonicalCsv.NotCanonical e) {
-                kd = new KeyedDiff(schema);   // cannot happen for a file that scanned; read it the general way all the same
-            }
-        }
-        readRows(oldCsv, schema, kd::addOld);
-        return kd.diff(store.records());
     }
 
     /**
      * Writes the release into a temporary folder and renames it into place. The four record files depend only on the
-     * sorted records, so they are written on two threads while this one computes the diff; the change reports, the
-     * artifacts and the manifest follow.
+     * sorted records, so they are written on a second thread while this one diffs and writes the change reports and
+     * the artifacts; datapackage.json and the manifest, which list the files' hashes, follow.
      */
     private static Published write(ReleaseRequest req, Schema schema, Path dir, Phases phases, Release previous,
-                                   RowTable oldRows, ReleaseId target, Path folder,
-                                   String date, RecordStore store, Report report, Manifest previousManifest,
-                                   HashStamps stamps) throws IOException, ReleaseException, SheetException {
+                                   ReleaseId target, Path folder, String date, RecordStore store,
+                                   Report report) throws IOException, ReleaseException, SheetException {
         Path tmp = Files.createTempDirectory(dir, "." + target + Catalog.TMP_MARK);
-        if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            // temporary folders are created owner-only; a published release is readable like any other folder
-            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-        ReleaseWriter w = new ReleaseWriter(tmp, schema);
-        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "release-files");
-            t.setDaemon(true);
-            return t;
-        });
         try {
-            List<Future<?>> recordFiles = List.of(
-                    pool.submit(() -> {
-                        w.projectsJson(store);
-                        return null;
-                    }),
-                    pool.submit(() -> {
-                        w.projectsCsv(store);
-                        w.sourcesCsv(store);
-                        w.baseModelsCsv(store);
-                        return null;
-                    }));
-            Diff diff = diff(store, previous, oldRows, schema, phases);
-            phases.mark("diff");
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                // temporary folders are created owner-only; a published release is readable like any other folder
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
+            ReleaseWriter w = new ReleaseWriter(tmp, schema);
+            List<Project> records = store.records();
+            Manifest previousManifest = previous == null ? null : previous.manifest();
             SchemaContract contract = SchemaContract.of(schema);
-            SemVer version = Versioning.next(previousManifest, contract, diff, req.errata());
-            ReleaseContext ctx = new ReleaseContext(target, version, date, schema, store.records(), diff, previous);
-            writeReports(ctx, store, tmp, req, contract, phases, w, recordFiles);
+            String from = previous == null ? null : previous.id().toString();
+            // 3. diff and 4. write the files
+            Parallel.Both<Void, Reports> written = Parallel.both(
+                    () -> {
+                        w.projectsJson(records);
+                        w.projectsCsv(records);
+                        w.sourcesCsv(records, req.sources());
+                        w.baseModelsCsv(records, store::find);
+                        return null;
+                    },
+                    () -> {
+                        Diff diff = diff(store, previous, schema);
+                        phases.mark("diff");
+                        SemVer version = Versioning.next(previousManifest, contract, diff, req.errata());
+                        ReleaseContext ctx = new ReleaseContext(target, version, date, schema, records, diff, previous);
+                        return new Reports(ctx, writeReports(ctx, tmp, req, from, phases, w));
+                    });
+            ReleaseContext ctx = written.second().ctx();
+            phases.mark("record-files");
+            CrashPoints.reach(CrashPoints.AFTER_RECORD_FILES);
+            // 5. manifest
+            w.datapackage(target, ctx.version(), date);
+            CrashPoints.reach(CrashPoints.BEFORE_MANIFEST);
+            w.manifest(new Manifest(target.toString(), ctx.version().toString(), from, date,
+                    store.counts(), written.second().changes().summary(), contract, w.inventory()));
+            for (String sub : ReleaseWriter.listFiles(tmp)) {
+                Path parent = tmp.resolve(sub).getParent();
+                if (!parent.equals(tmp)) ReleaseWriter.forceToDisk(parent);
+            }
+            ReleaseWriter.forceToDisk(tmp);
+            // 6. rename
             CrashPoints.reach(CrashPoints.BEFORE_RENAME);
             if (Files.exists(folder)) throw ReleaseException.data("release " + target + " appeared while it was being written");
             try {
@@ -302,36 +303,34 @@ public final class Releases {
             ReleaseWriter.forceToDisk(dir);
             CrashPoints.reach(CrashPoints.AFTER_RENAME);
             Catalog.rewrite(dir);
-            stamp(new Release(target, folder), stamps);
             phases.mark("publish");
             phases.report();
-            return new Published(new Release(target, folder), version, previous, diff, report);
+            return new Published(new Release(target, folder), ctx.version(), previous, ctx.diff(), report);
         } finally {
-            // the writers must have stopped before their folder is deleted
-            pool.shutdownNow();
-            try {
-                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            w.close();
             Catalog.deleteTree(tmp);
         }
     }
 
     /**
-     * Records the new release's files with the sha256 computed while writing them, so the next release need not read
-     * them again to check them. Only a cache: a failure here costs that next release some hashing, nothing else.
+     * The sorted records against the previous release's projects.csv, which lists its rows by id: one merge pass. A file
+     * not sorted by id (no release this program wrote) is diffed the general way, its rows held by id.
      */
-    private static void stamp(Release release, HashStamps stamps) {
-        try {
-            for (Map.Entry<String, Manifest.FileEntry> e : release.manifest().files().entrySet()) {
-                stamps.record(release.folder().resolve(e.getKey()), e.getValue().sha256());
+    private static Diff diff(RecordStore store, Release previous, Schema schema) throws SheetException {
+        KeyedDiff keyed = new KeyedDiff(schema);
+        if (previous != null) {
+            Path oldCsv = previous.folder().resolve(ReleaseFiles.PROJECTS_CSV);
+            try {
+                return diffSorted(oldCsv, store.packed().iterator(), schema);
+            } catch (KeyedDiff.NotSorted e) {
+                readRows(oldCsv, schema, keyed::addOld);
             }
-            stamps.save();
-        } catch (IOException | RuntimeException e) {
-            // only a cache
         }
+        for (String p : store.packed()) keyed.addNewPacked(p);
+        return keyed.finish();
+    }
+
+    /** What the change reports step made. */
+    private record Reports(ReleaseContext ctx, ChangesReport changes) {
     }
 
     /** The id to publish, after checking it against the newest release. */
@@ -357,13 +356,9 @@ public final class Releases {
         return next;
     }
 
-    /**
-     * changes.json, the artifacts and CHANGES.md (while the record files may still be written), then, once they are,
-     * datapackage.json and the manifest, which list their hashes.
-     */
-    private static void writeReports(ReleaseContext ctx, RecordStore store, Path tmp, ReleaseRequest req, SchemaContract contract,
-                                     Phases phases, ReleaseWriter w, List<Future<?>> recordFiles) throws IOException {
-        String from = ctx.previous() == null ? null : ctx.previous().id().toString();
+    /** changes.json, the artifacts' files and CHANGES.md (the record files may still be being written meanwhile). */
+    private static ChangesReport writeReports(ReleaseContext ctx, Path tmp, ReleaseRequest req, String from, Phases phases,
+                                              ReleaseWriter w) throws IOException {
         ChangesReport changes = new ChangesReport(ctx.diff(), from, ctx.id().toString()).provenance(req.provenance());
         for (ReleaseArtifact a : req.artifacts()) changes.extra(a.changesJson(ctx));
         w.changes(changes);
@@ -376,20 +371,7 @@ public final class Releases {
         phases.mark("artifacts");
         w.changesMarkdown(changes.sections(sections));
         phases.mark("CHANGES.md");
-        for (Future<?> f : recordFiles) Tasks.await(f, "writing the record files");
-        phases.mark("record-files");
-        CrashPoints.reach(CrashPoints.AFTER_RECORD_FILES);
-        w.datapackage(ctx.id(), ctx.version(), ctx.date());
-        CrashPoints.reach(CrashPoints.BEFORE_MANIFEST);
-        w.manifest(new Manifest(ctx.id().toString(), ctx.version().toString(), from, ctx.date(),
-                store.counts(), changes.summary(), contract, w.inventory()));
-        w.awaitDisk();
-        phases.mark("fsync-wait");
-        for (String sub : ReleaseWriter.listFiles(tmp)) {
-            Path parent = tmp.resolve(sub).getParent();
-            if (!parent.equals(tmp)) ReleaseWriter.forceToDisk(parent);
-        }
-        ReleaseWriter.forceToDisk(tmp);
+        return changes;
     }
 
     /** Only one release is written into a snapshots folder at a time (also across processes). */

@@ -56,56 +56,80 @@ final class Verifier {
             problems.add(new Verification.Problem(true, dir.toString(), "cannot list: " + e.getMessage()));
             return new Verification(problems, 0);
         }
-        // every byte is hashed here; the stamps are refreshed for the next release (a read-only folder just skips that)
-        HashStamps stamps = HashStamps.load(dir);
-        problems.addAll(verifyReleases(releases, schema, content, stamps, false).problems());
         try {
-            stamps.save();
-        } catch (IOException | RuntimeException e) {
-            // only a cache
+            problems.addAll(verifyAll(releases, schema, content));
+        } catch (IOException e) {
+            problems.add(new Verification.Problem(true, dir.toString(), "cannot check: " + e.getMessage()));
         }
         checkIndex(dir, releases, problems);
         return new Verification(problems, releases.size());
     }
 
     /**
-     * Checks each release folder; with {@code content} also validates its records against the current contract. With
-     * {@code trustStamps}, a file whose {@link HashStamps stamp} is unchanged since its sha256 was last computed is not
-     * hashed again; every file hashed is recorded in {@code stamps} (which may be null).
+     * Every release checked in full (every byte hashed; with {@code content} the records too), two releases at a time:
+     * each check reads its own files and mostly waits for one core, so two share a 2-core machine well (verify of two
+     * 1M-record releases: see docs/releases.md). Problems are listed in release order.
      */
-    static Verification verifyReleases(List<Releases.Release> releases, Schema schema, boolean content, HashStamps stamps,
-                                       boolean trustStamps) {
-        List<Verification.Problem> problems = new ArrayList<>();
+    private static List<Verification.Problem> verifyAll(List<Releases.Release> releases, Schema schema, boolean content)
+            throws IOException {
         String currentContract = content ? SchemaContract.of(schema).sha256() : null;
         // compiled once for the whole run, not once per release
         JsonChecker json = content ? new JsonChecker(org.sovereignai.check.ProjectJsonSchema.checker(schema)) : null;
-        for (Releases.Release r : releases) {
-            String id = r.id().toString();
-            Path manifestFile = r.folder().resolve(Manifest.FILE);
-            if (!Files.isRegularFile(manifestFile)) {
-                problems.add(new Verification.Problem(true, id + "/" + Manifest.FILE,
-                        "missing: the folder is named like a release but is not a complete release"));
-                continue;
-            }
-            Manifest m;
-            try {
-                m = Manifest.read(manifestFile);
-            } catch (IOException e) {
-                problems.add(new Verification.Problem(true, id + "/" + Manifest.FILE, e.getMessage()));
-                continue;
-            }
-            if (!id.equals(m.release())) {
-                problems.add(new Verification.Problem(true, id + "/" + Manifest.FILE,
-                        "names release " + m.release() + " but sits in folder " + id));
-            }
-            boolean intact = checkFiles(r, m, problems, stamps, trustStamps);
-            if (content && intact) checkContent(r, m, schema, currentContract, json, problems);
+        List<Verification.Problem> problems = new ArrayList<>();
+        for (int i = 0; i < releases.size(); i += 2) {
+            Releases.Release a = releases.get(i);
+            Releases.Release b = i + 1 < releases.size() ? releases.get(i + 1) : null;
+            Parallel.Both<List<Verification.Problem>, List<Verification.Problem>> two = Parallel.both(
+                    () -> check(a, schema, true, content ? currentContract : null, json),
+                    () -> b == null ? List.of() : check(b, schema, true, content ? currentContract : null, json));
+            problems.addAll(two.first());
+            problems.addAll(two.second());
+        }
+        return problems;
+    }
+
+    /**
+     * What publishing needs to know about the existing releases: each one is complete as its manifest says (present,
+     * readable, naming its folder, every file listed there with the recorded size, nothing else), and the newest one,
+     * which the release reads (its records for the diff, its manifest for the version), also has every file's sha256.
+     * Earlier releases are not hashed again on every release: {@code verify} does that.
+     */
+    static Verification checkBeforePublishing(List<Releases.Release> releases, Schema schema) {
+        List<Verification.Problem> problems = new ArrayList<>();
+        for (int i = 0; i < releases.size(); i++) {
+            problems.addAll(check(releases.get(i), schema, i == releases.size() - 1, null, null));
         }
         return new Verification(problems, releases.size());
     }
 
-    private static boolean checkFiles(Releases.Release r, Manifest m, List<Verification.Problem> problems, HashStamps stamps,
-                                      boolean trustStamps) {
+    /** One release: manifest, files (hashed when {@code hash}), and with a contract sha256 given, its records. */
+    private static List<Verification.Problem> check(Releases.Release r, Schema schema, boolean hash, String currentContract,
+                                                     JsonChecker json) {
+        List<Verification.Problem> problems = new ArrayList<>();
+        String id = r.id().toString();
+        Path manifestFile = r.folder().resolve(ReleaseFiles.MANIFEST_JSON);
+        if (!Files.isRegularFile(manifestFile)) {
+            problems.add(new Verification.Problem(true, id + "/" + ReleaseFiles.MANIFEST_JSON,
+                    "missing: the folder is named like a release but is not a complete release"));
+            return problems;
+        }
+        Manifest m;
+        try {
+            m = Manifest.read(manifestFile);
+        } catch (IOException e) {
+            problems.add(new Verification.Problem(true, id + "/" + ReleaseFiles.MANIFEST_JSON, e.getMessage()));
+            return problems;
+        }
+        if (!id.equals(m.release())) {
+            problems.add(new Verification.Problem(true, id + "/" + ReleaseFiles.MANIFEST_JSON,
+                    "names release " + m.release() + " but sits in folder " + id));
+        }
+        boolean intact = checkFiles(r, m, problems, hash);
+        if (currentContract != null && intact) checkContent(r, m, schema, currentContract, json, problems);
+        return problems;
+    }
+
+    private static boolean checkFiles(Releases.Release r, Manifest m, List<Verification.Problem> problems, boolean hash) {
         String id = r.id().toString();
         int before = problems.size();
         Set<String> onDisk;
@@ -115,7 +139,7 @@ final class Verifier {
             problems.add(new Verification.Problem(true, id, "cannot list: " + e.getMessage()));
             return false;
         }
-        onDisk.remove(Manifest.FILE);
+        onDisk.remove(ReleaseFiles.MANIFEST_JSON);
         for (String f : onDisk) {
             if (!m.files().containsKey(f)) problems.add(new Verification.Problem(true, id + "/" + f, "not listed in the manifest (added after publishing?)"));
         }
@@ -133,13 +157,9 @@ final class Verifier {
                             + e.getValue().bytes() + ": the file was changed after publishing"));
                     continue;
                 }
-                String sha = trustStamps && stamps != null ? stamps.trusted(file) : null;
-                if (sha == null || !sha.equals(e.getValue().sha256())) {
-                    // never report a file as changed on a stamp's word alone
-                    sha = Hashes.sha256(file);
-                    BYTES_HASHED.addAndGet(bytes);
-                    if (stamps != null) stamps.record(file, sha);
-                }
+                if (!hash) continue;
+                String sha = Hashes.sha256(file);
+                BYTES_HASHED.addAndGet(bytes);
                 if (!sha.equals(e.getValue().sha256())) {
                     problems.add(new Verification.Problem(true, id + "/" + f, "sha256 " + sha + " differs from the manifest's "
                             + e.getValue().sha256() + ": the file was changed after publishing"));
@@ -168,27 +188,27 @@ final class Verifier {
                     + " (not the current one); its records were not rechecked against today's contract"));
             return;
         }
-        Report report = new Validator(schema).validate(r.folder().resolve(ReleaseWriter.PROJECTS_CSV), null, row -> { });
+        Report report = new Validator(schema).validate(r.folder().resolve(ReleaseFiles.PROJECTS_CSV), null, row -> { });
         if (!report.valid()) {
             Finding first = report.findings().stream().filter(Finding::isError).findFirst().orElse(null);
-            problems.add(new Verification.Problem(true, id + "/" + ReleaseWriter.PROJECTS_CSV, report.errors()
+            problems.add(new Verification.Problem(true, id + "/" + ReleaseFiles.PROJECTS_CSV, report.errors()
                     + " record contract error(s)" + (first == null ? "" : ", first: " + first.position().describe() + ": " + first.message())));
         }
         checkJson(r, json, problems);
         Long total = m.counts().get("total");
         if (total != null && total != report.records()) {
-            problems.add(new Verification.Problem(true, id + "/" + ReleaseWriter.PROJECTS_CSV,
+            problems.add(new Verification.Problem(true, id + "/" + ReleaseFiles.PROJECTS_CSV,
                     "holds " + report.records() + " records, the manifest counts " + total));
         }
     }
 
     /** Every record of projects.json against the published JSON Schema, streamed (a release may hold a million). */
     private static void checkJson(Releases.Release r, JsonChecker json, List<Verification.Problem> problems) {
-        String where = r.id() + "/" + ReleaseWriter.PROJECTS_JSON;
+        String where = r.id() + "/" + ReleaseFiles.PROJECTS_JSON;
         var checker = json.check();
         long bad = 0;
         String first = null;
-        try (com.fasterxml.jackson.core.JsonParser parser = Json.mapper().createParser(r.folder().resolve(ReleaseWriter.PROJECTS_JSON).toFile())) {
+        try (com.fasterxml.jackson.core.JsonParser parser = Json.mapper().createParser(r.folder().resolve(ReleaseFiles.PROJECTS_JSON).toFile())) {
             if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
                 problems.add(new Verification.Problem(true, where, "is not a JSON array of records"));
                 return;

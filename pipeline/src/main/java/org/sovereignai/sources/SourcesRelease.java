@@ -129,7 +129,7 @@ public final class SourcesRelease {
     /** What changed between the previous release's sources.csv and this release's rows. */
     public List<SourceDrift.Entry> drift(ReleaseContext ctx) throws IOException {
         if (!present || ctx.previous() == null) return List.of();
-        Path previous = ctx.previousFolder().resolve("sources.csv");
+        Path previous = ctx.previousFolder().resolve(org.sovereignai.release.ReleaseFiles.SOURCES_CSV);
         if (!Files.isRegularFile(previous)) return List.of();
         return SourceDrift.between(SourcesCsv.read(previous), rows(CitedUrl.of(ctx.records())));
     }

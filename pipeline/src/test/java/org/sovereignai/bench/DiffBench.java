@@ -9,8 +9,9 @@ import org.sovereignai.diff.KeyedDiff;
 import org.sovereignai.release.Releases;
 
 /**
- * Keyed diff of two snapshots read from CSV (what {@code sai diff OLD NEW} does for two release folders: the byte-hash
- * path of {@link Releases#diffReleaseFiles}; {@code -Dbench.general=true} for the general path, every row parsed). Runs 7
+ * Keyed diff of two snapshots read from CSV (what {@code sai diff OLD NEW} does for two release folders: the merge pass
+ * of {@link Releases#diffReleaseFiles}, through {@code app.DiffRecords}; {@code -Dbench.general=true} for the general
+ * path, the old side held by id). Runs 7
  * times per size and reports the median and the best of the steady-state runs (the first two are warm-up).
  *
  * <pre>
@@ -61,7 +62,8 @@ public final class DiffBench {
                         heap = Math.max(heap, used());
                         d = kd.finish();
                     } else {
-                        d = Releases.diffReleaseFiles(dir.resolve("old.csv"), dir.resolve("new.csv"), BenchData.SCHEMA).orElseThrow();
+                        d = new org.sovereignai.app.DiffRecords(org.sovereignai.app.Home.of(null)).run(dir.resolve("old.csv"),
+                                dir.resolve("new.csv"), null, java.util.Set.of(), java.util.List.of(), true).diff();
                         t1 = t2 = System.nanoTime();
                         heap = Math.max(heap, used());
                     }

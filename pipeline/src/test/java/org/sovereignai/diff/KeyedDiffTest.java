@@ -160,6 +160,50 @@ class KeyedDiffTest {
         assertEquals(List.of(new FieldChange("status", null, "announced")), d.changes().get(0).fields());
     }
 
+    @Test
+    void aMergeOfTwoSortedSetsFindsWhatTheGeneralDiffFinds() {
+        java.util.Random rnd = new java.util.Random(5);
+        List<Project> before = new java.util.ArrayList<>();
+        List<Project> after = new java.util.ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            String id = String.format("r-%04d", i);
+            String notes = rnd.nextInt(5) == 0 ? "a, \"b\"\nc " + i : "n" + i;
+            if (rnd.nextInt(12) != 0) before.add(project(compute(id, "notes", notes, "power_mw", "5.0")));
+            int roll = rnd.nextInt(10);
+            if (roll == 0) continue;
+            after.add(project(roll == 1 ? compute(id, "notes", notes + "!", "power_mw", "5")
+                    : roll == 2 ? compute(id, "notes", " " + notes, "power_mw", "5") : compute(id, "notes", notes, "power_mw", "5.0")));
+        }
+        Diff general = KeyedDiff.of(SCHEMA, before, after);
+        Diff merged = new KeyedDiff(SCHEMA).diffSorted(before.stream().map(Project::values).iterator(),
+                after.stream().map(Packed::pack).iterator());
+        assertEquals(general.changes().toString(), merged.changes().toString());
+        assertEquals(List.of(general.oldCount(), general.newCount(), general.unchanged(), general.modified()),
+                List.of(merged.oldCount(), merged.newCount(), merged.unchanged(), merged.modified()));
+        for (int i = 0; i < general.changes().size(); i++) {
+            assertEquals(general.changes().get(i).fields(), merged.changes().get(i).fields());
+        }
+        assertEquals(general.possibleRenames(), merged.possibleRenames());
+    }
+
+    @Test
+    void aMergeRefusesSetsThatAreNotSortedById() {
+        List<String[]> old = List.of(project(compute("b")).values(), project(compute("a")).values());
+        assertThrows(KeyedDiff.NotSorted.class, () -> new KeyedDiff(SCHEMA).diffSorted(old.iterator(), List.<String>of().iterator()));
+        List<String> fresh = List.of(Packed.pack(project(compute("b"))), Packed.pack(project(compute("a"))));
+        assertThrows(KeyedDiff.NotSorted.class, () -> new KeyedDiff(SCHEMA).diffSorted(List.<String[]>of().iterator(), fresh.iterator()));
+    }
+
+    @Test
+    void aPackedRecordUnpacksToTheSameProject() {
+        Project p = project(compute("a", "notes", "x; y", "aliases", "B; A", "power_mw", "5.50"));
+        Project back = Packed.project(Packed.pack(p), SCHEMA);
+        assertEquals(project(compute("a", "notes", "x; y", "aliases", "B; A", "power_mw", "5.5")), back, "numbers packed canonical");
+        assertEquals(List.of("B", "A"), back.list("aliases"));
+        assertEquals(new BigDecimal("5.5"), back.typed(SCHEMA.require("power_mw")));
+        assertEquals(back, Packed.project(Packed.pack(back), SCHEMA));
+    }
+
     private static String[] raw(Map<String, String> values) {
         String[] raw = new String[SCHEMA.fields().size()];
         for (Map.Entry<String, String> e : values.entrySet()) raw[SCHEMA.require(e.getKey()).index()] = e.getValue();

@@ -48,7 +48,7 @@ class ChangesJsonExtensionTest {
         Releases.publish(ReleaseRequest.of("2026-Q1", sheet(), dir, DATE).withArtifacts(List.of(
                 contributing(Map.of("aardvark", List.of(1, 2), "zebra", Map.of("b", "2", "a", "1"))),
                 contributing(Map.of("sourceDrift", List.of())))));
-        String json = Files.readString(dir.resolve("2026-Q1").resolve(ReleaseWriter.CHANGES_JSON));
+        String json = Files.readString(dir.resolve("2026-Q1").resolve(ReleaseFiles.CHANGES_JSON));
         List<String> keys = new ArrayList<>();
         Json.mapper().readTree(json).fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("aardvark", "changes", "from", "possibleRenames", "sourceDrift", "summary", "to", "zebra"), keys);
@@ -62,8 +62,8 @@ class ChangesJsonExtensionTest {
         Path b = tmp.resolve("b");
         Releases.publish(ReleaseRequest.of("2026-Q1", sheet(), a, DATE).withArtifacts(List.of(contributing(Map.of()))));
         Releases.publish(ReleaseRequest.of("2026-Q1", sheet(), b, DATE));
-        assertArrayEquals(Files.readAllBytes(b.resolve("2026-Q1").resolve(ReleaseWriter.CHANGES_JSON)),
-                Files.readAllBytes(a.resolve("2026-Q1").resolve(ReleaseWriter.CHANGES_JSON)));
+        assertArrayEquals(Files.readAllBytes(b.resolve("2026-Q1").resolve(ReleaseFiles.CHANGES_JSON)),
+                Files.readAllBytes(a.resolve("2026-Q1").resolve(ReleaseFiles.CHANGES_JSON)));
     }
 
     @Test
