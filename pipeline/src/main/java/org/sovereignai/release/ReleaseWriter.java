@@ -59,12 +59,6 @@ final class ReleaseWriter {
         SOURCES_COLUMNS = List.copyOf(c);
     }
 
-    /** projects.json: compact JSON, numbers written plain, one record per line (the separators are written raw). */
-    private static final JsonFactory COMPACT = new JsonFactoryBuilder()
-            .rootValueSeparator((String) null)
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .build();
-
     /** The CSV dialect of the release files: RFC 4180, "\n" after each record. */
     static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 
@@ -115,36 +109,10 @@ final class ReleaseWriter {
         return new BufferedWriter(new OutputStreamWriter(create(name), StandardCharsets.UTF_8), 1 << 16);
     }
 
-    /** projects.json: an array of records sorted by id, one compact object per line, keys sorted, blanks left out. */
+    /** projects.json, as {@link ProjectsJson} renders it. */
     void projectsJson(List<Project> records) throws IOException {
-        List<FieldSpec> byName = new ArrayList<>(schema.fields());
-        byName.sort(Comparator.comparing(FieldSpec::name));
-        try (OutputStream out = create(ReleaseFiles.PROJECTS_JSON); JsonGenerator g = COMPACT.createGenerator(out)) {
-            g.writeRaw(records.isEmpty() ? "[" : "[\n");
-            boolean first = true;
-            for (Project p : records) {
-                if (!first) g.writeRaw(",\n");
-                first = false;
-                g.writeStartObject();
-                for (FieldSpec f : byName) {
-                    Object v = p.typed(f);
-                    if (v == null) continue;
-                    g.writeFieldName(f.name());
-                    if (v instanceof List<?> list) {
-                        g.writeStartArray();
-                        for (Object o : list) g.writeString((String) o);
-                        g.writeEndArray();
-                    } else if (v instanceof BigDecimal d) {
-                        g.writeNumber(d);
-                    } else if (v instanceof Long l) {
-                        g.writeNumber(l);
-                    } else {
-                        g.writeString((String) v);
-                    }
-                }
-                g.writeEndObject();
-            }
-            g.writeRaw(records.isEmpty() ? "]\n" : "\n]\n");
+        try (ProjectsJson json = new ProjectsJson(schema, create(ReleaseFiles.PROJECTS_JSON))) {
+            for (Project p : records) json.add(p);
         }
     }
 
