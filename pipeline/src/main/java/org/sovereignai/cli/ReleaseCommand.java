@@ -83,7 +83,7 @@ public final class ReleaseCommand implements Callable<Integer> {
             }
             return Sai.OK;
         } catch (ReleaseException e) {
-            if (e.report() != null) RecordInput.printFindings(e.report(), err);
+            if (e.report() != null) err.print(org.sovereignai.app.RecordInput.findings(e.report()));
             err.println("sai release: " + e.getMessage());
             return e.exitCode();
         } catch (IOException e) {
