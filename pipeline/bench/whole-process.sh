@@ -13,8 +13,8 @@
 #   PEERS=0        skip sqlite3 / ajv / mlr          BUNDLED=0  skip the bundled 60-record index
 #   VARIANT=0      skip the SAI_JAVA_OPTS="-XX:+UseParallelGC -Xmx1g" pass
 #   R2=copy        the second release runs on a cp -a copy of a prepared first release (default: on the folder the
-#                  same launcher's first-release run just wrote, so its .sha256-stamps are valid as in a user's folder;
-#                  a copy changes every file's inode and ctime, so the copied release is hashed again)
+#                  same launcher's first-release run just wrote, as in a user's folder; builds before 39276e2 kept a
+#                  stamps cache that a copy's new inodes and ctimes defeated, so their copied release was hashed again)
 #   AJV            ajv-cli binary (default: ajv on PATH, else /tmp/npm-peers/bin/ajv)
 #
 # Peers need: apt-get install -y sqlite3 miller time; npm install -g --prefix /tmp/npm-peers ajv-cli ajv-formats

@@ -40,22 +40,26 @@ class VerifyJsonSchemaTest {
 
     @Test
     void aProjectsJsonThatNoLongerHoldsTheCsvRecordsIsReportedThoughItStillConformsToTheSchema(@TempDir Path tmp) throws Exception {
+        // a schema-valid edit of the same length: a project's name
+        Verification v = Releases.verify(publishThenForge(tmp, "\"name\":\"ABCI 3.0\"", "\"name\":\"ABCI 9.9\""));
+        assertFalse(v.ok());
+        assertTrue(v.errorMessages().stream().anyMatch(m -> m.contains("projects.json") && m.contains("does not hold the records of projects.csv")),
+                v.errorMessages().toString());
+    }
+
+    /** The bundled release, then projects.json edited and its manifest hash forged to match; the snapshots folder. */
+    private static Path publishThenForge(Path tmp, String from, String to) throws Exception {
         Path snapshots = tmp.resolve("snapshots");
         Releases.publish(ReleaseRequest.of("2025-Q4", HOME.resolve("curation/baseline/2025-Q4.csv"), snapshots, LocalDate.of(2025, 12, 31)));
         Path json = snapshots.resolve("2025-Q4/projects.json");
         String before = Files.readString(json);
-        // a schema-valid edit of the same length: a project's name
-        String after = before.replaceFirst("\"name\":\"ABCI 3.0\"", "\"name\":\"ABCI 9.9\"");
+        String after = before.replaceFirst(from, to);
         assertFalse(before.equals(after));
         Files.writeString(json, after);
         Path manifest = snapshots.resolve("2025-Q4/manifest.json");
         Files.writeString(manifest, Files.readString(manifest)
                 .replace(Hashes.sha256(before.getBytes(java.nio.charset.StandardCharsets.UTF_8)), Hashes.sha256(json)));
-
-        Verification v = Releases.verify(snapshots);
-        assertFalse(v.ok());
-        assertTrue(v.errorMessages().stream().anyMatch(m -> m.contains("projects.json") && m.contains("does not hold the records of projects.csv")),
-                v.errorMessages().toString());
+        return snapshots;
     }
 
     @Test
