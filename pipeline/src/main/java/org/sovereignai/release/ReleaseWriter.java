@@ -109,38 +109,40 @@ final class ReleaseWriter {
         return new BufferedWriter(new OutputStreamWriter(create(name), StandardCharsets.UTF_8), 1 << 16);
     }
 
-    /** projects.json, as {@link ProjectsJson} renders it. */
-    void projectsJson(List<Project> records) throws IOException {
-        try (ProjectsJson json = new ProjectsJson(schema, create(ReleaseFiles.PROJECTS_JSON))) {
-            for (Project p : records) json.add(p);
-        }
-    }
-
-    /** projects.csv: the curator template's columns in contract order; multi-valued joined with "; "; numbers canonical. */
-    void projectsCsv(List<Project> records) throws IOException {
+    /**
+     * The four record files, in one pass over the records: projects.json (as {@link ProjectsJson} renders it),
+     * projects.csv (the curator template's columns in contract order; multi-valued joined with "; "; numbers
+     * canonical), base_models.csv (one row per models record x base entry, with the family's vendor and vendor country;
+     * for a base naming another models record, found by {@code byId}, that record's lead organisation and government)
+     * and sources.csv (one row per record x URL; the check columns from the sources checker, blank until it runs).
+     * One pass, not four: each record is unpacked once (a 1M release: docs/benchmarks.md).
+     */
+    void recordFiles(List<Project> records, SourceColumns checks, Function<String, Project> byId) throws IOException {
         List<FieldSpec> fields = schema.fields();
-        try (CSVPrinter csv = new CSVPrinter(createText(ReleaseFiles.PROJECTS_CSV), CSV)) {
-            for (FieldSpec f : fields) csv.print(f.name());
-            csv.println();
+        Vocabulary families = schema.vocabulary(Schema.FAMILIES_VOCABULARY);
+        SourceColumns lookup = checks == null ? SourceColumns.NONE : checks;
+        try (ProjectsJson json = new ProjectsJson(schema, create(ReleaseFiles.PROJECTS_JSON));
+             CSVPrinter projects = new CSVPrinter(createText(ReleaseFiles.PROJECTS_CSV), CSV);
+             CSVPrinter sources = new CSVPrinter(createText(ReleaseFiles.SOURCES_CSV), CSV);
+             CSVPrinter bases = new CSVPrinter(createText(ReleaseFiles.BASE_MODELS_CSV), CSV)) {
+            for (FieldSpec f : fields) projects.print(f.name());
+            projects.println();
+            sources.printRecord(SOURCES_COLUMNS);
+            bases.printRecord(BASE_MODELS_COLUMNS);
             for (Project p : records) {
+                json.add(p);
                 for (FieldSpec f : fields) {
                     String v = p.get(f);
-                    csv.print(v == null ? "" : f.type().numeric() ? CanonicalNumber.text(f.type(), v) : v);
+                    projects.print(v == null ? "" : f.type().numeric() ? CanonicalNumber.text(f.type(), v) : v);
                 }
-                csv.println();
-            }
-        }
-    }
-
-    /**
-     * base_models.csv: one row per models record x base entry, with the family's vendor and vendor country; for a base
-     * naming another models record ({@code byId}), that record's lead organisation and government.
-     */
-    void baseModelsCsv(List<Project> records, Function<String, Project> byId) throws IOException {
-        Vocabulary families = schema.vocabulary(Schema.FAMILIES_VOCABULARY);
-        try (CSVPrinter csv = new CSVPrinter(createText(ReleaseFiles.BASE_MODELS_CSV), CSV)) {
-            csv.printRecord(BASE_MODELS_COLUMNS);
-            for (Project p : records) {
+                projects.println();
+                for (String url : p.list(Schema.SOURCES)) {
+                    Map<String, String> found = lookup.lookup(p.id(), url);
+                    sources.print(p.id());
+                    sources.print(url);
+                    for (String c : SourceColumns.CHECK_COLUMNS) sources.print(found == null ? "" : nz(found.get(c)));
+                    sources.println();
+                }
                 for (String entry : p.list(Schema.BASE_MODELS)) {
                     BaseModelRef ref = BaseModelRef.parse(entry);
                     String vendor = "";
@@ -155,25 +157,8 @@ final class ReleaseWriter {
                             country = nz(base.get(Schema.JURISDICTION));
                         }
                     }
-                    csv.printRecord(p.id(), nz(p.name()), nz(p.get(Schema.JURISDICTION)), entry, ref.family(),
+                    bases.printRecord(p.id(), nz(p.name()), nz(p.get(Schema.JURISDICTION)), entry, ref.family(),
                             nz(ref.variant()), vendor, country);
-                }
-            }
-        }
-    }
-
-    /** sources.csv: one row per record x URL; the check columns come from the sources checker, blank until it runs. */
-    void sourcesCsv(List<Project> records, SourceColumns checks) throws IOException {
-        SourceColumns lookup = checks == null ? SourceColumns.NONE : checks;
-        try (CSVPrinter csv = new CSVPrinter(createText(ReleaseFiles.SOURCES_CSV), CSV)) {
-            csv.printRecord(SOURCES_COLUMNS);
-            for (Project p : records) {
-                for (String url : p.list(Schema.SOURCES)) {
-                    Map<String, String> found = lookup.lookup(p.id(), url);
-                    csv.print(p.id());
-                    csv.print(url);
-                    for (String c : SourceColumns.CHECK_COLUMNS) csv.print(found == null ? "" : nz(found.get(c)));
-                    csv.println();
                 }
             }
         }

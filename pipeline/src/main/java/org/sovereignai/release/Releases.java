@@ -298,10 +298,7 @@ public final class Releases {
             // 3. diff and 4. write the files
             Parallel.Both<Void, Reports> written = Parallel.both(
                     () -> {
-                        w.projectsJson(records);
-                        w.projectsCsv(records);
-                        w.sourcesCsv(records, req.sources());
-                        w.baseModelsCsv(records, store::find);
+                        w.recordFiles(records, req.sources(), store::find);
                         return null;
                     },
                     () -> {
