@@ -104,19 +104,6 @@ public final class KeyedDiff {
         }
     }
 
-    /**
-     * Counts records known to be identical on both sides without handing them over (e.g. release rows whose bytes are
-     * equal): they count as old, new and unchanged. Call after the old set is complete; their ids must not be given
-     * to {@link #addOld} or {@link #addNew}.
-     */
-    public void addUnchanged(long count) {
-        if (finished) throw new IllegalStateException("this diff is finished");
-        if (count < 0) throw new IllegalArgumentException("negative count");
-        oldCount += count;
-        newCount += count;
-        unchanged += count;
-    }
-
     /** Marks the id as seen on the new side; returns the old packed record, or null when the id is new. */
     private String match(String id) {
         if (finished) throw new IllegalStateException("this diff is finished");

@@ -1,7 +1,6 @@
 package org.sovereignai.release;
 
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
@@ -51,29 +50,17 @@ final class Handoff<T> {
 
     /** The items in the order they were put, until {@link #end}. */
     Iterator<T> iterator() {
-        return new Iterator<>() {
-            private Object next;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null) {
-                    try {
-                        next = queue.take();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new CancellationException("interrupted");
-                    }
-                }
-                return next != END;
-            }
-
+        return new Lookahead<>() {
             @Override
             @SuppressWarnings("unchecked")
-            public T next() {
-                if (!hasNext()) throw new NoSuchElementException();
-                T item = (T) next;
-                next = null;
-                return item;
+            protected T fetch() {
+                try {
+                    Object item = queue.take();
+                    return item == END ? null : (T) item;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException("interrupted");
+                }
             }
         };
     }

@@ -93,14 +93,6 @@ public final class Releases {
         }
     }
 
-    /** Streams the projects of a sheet or a release's projects.csv, unvalidated (for trusted files). */
-    public static void readRecords(Path file, Schema schema, Consumer<Project> sink) throws SheetException {
-        try (Sheet sheet = Sheet.open(file, null)) {
-            Columns columns = Columns.of(schema, sheet.header());
-            for (Row row = sheet.next(); row != null; row = sheet.next()) sink.accept(columns.project(row));
-        }
-    }
-
     /**
      * Streams the rows of a release's projects.csv (or any sheet) as raw cell values in contract order, without building
      * projects: the input of {@link KeyedDiff#addOld(String[])} and {@link KeyedDiff#addNew(String[])}.
@@ -121,27 +113,15 @@ public final class Releases {
     public static Diff diffSorted(Path oldCsv, Iterator<String> newRecords, Schema schema) throws SheetException {
         try (Sheet sheet = Sheet.open(oldCsv, null)) {
             Columns columns = Columns.of(schema, sheet.header());
-            Iterator<String[]> rows = new Iterator<>() {
-                private Row next;
-
+            Iterator<String[]> rows = new Lookahead<>() {
                 @Override
-                public boolean hasNext() {
-                    if (next == null) {
-                        try {
-                            next = sheet.next();
-                        } catch (SheetException e) {
-                            throw new ReadFailure(e);
-                        }
+                protected String[] fetch() {
+                    try {
+                        Row row = sheet.next();
+                        return row == null ? null : columns.rawValues(row);
+                    } catch (SheetException e) {
+                        throw new ReadFailure(e);
                     }
-                    return next != null;
-                }
-
-                @Override
-                public String[] next() {
-                    if (!hasNext()) throw new java.util.NoSuchElementException();
-                    Row r = next;
-                    next = null;
-                    return columns.rawValues(r);
                 }
             };
             return new KeyedDiff(schema).diffSorted(rows, newRecords);
