@@ -88,7 +88,7 @@ final class XlsxSheet implements Sheet {
      * counting, to confirm it is no larger than declared (a zip archive can lie about sizes, and the reader would
      * otherwise inflate whatever the data holds). Nothing is kept: this costs one pass over the workbook's bytes.
      */
-    private static void guardAgainstZipBomb(Path path, Position where, Sheets.Limits limits) throws SheetException {
+    static void guardAgainstZipBomb(Path path, Position where, Sheets.Limits limits) throws SheetException {
         try (ZipFile zip = new ZipFile(path.toFile())) {
             long total = 0;
             List<ZipEntry> entries = new ArrayList<>();
