@@ -77,7 +77,7 @@ final class OdsSheet implements Sheet {
             workbook = new SpreadSheet(path.toFile());
         } catch (IOException | RuntimeException | StackOverflowError e) {
             throw SheetException.data("not-a-spreadsheet", where, "'" + fileName + "' is not a readable OpenDocument spreadsheet ("
-                    + reason(e) + "). Open it in LibreOffice and save it again as .ods, or as Excel 2007-365 (.xlsx), or export it as CSV (UTF-8).");
+                    + XlsxSheet.reason(e) + "). Open it in LibreOffice and save it again as .ods, or as Excel 2007-365 (.xlsx), or export it as CSV (UTF-8).");
         }
         if (workbook.getNumSheets() == 0) {
             throw SheetException.data("not-a-spreadsheet", where, "'" + fileName + "' has no sheet that could be read (its"
@@ -92,13 +92,6 @@ final class OdsSheet implements Sheet {
                     + "'; its sheets are: " + String.join(", ", names));
         }
         return new OdsSheet(fileName, sheet);
-    }
-
-    private static String reason(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().replaceAll("\\s+", " ").strip();
-        return m.length() > 200 ? m.substring(0, 200) + "..." : m;
     }
 
     @Override
@@ -147,10 +140,8 @@ final class OdsSheet implements Sheet {
 
     private void note(int rowNum, int col, String formula, String value) {
         String column = header != null && col < header.size() ? header.get(col).strip() : null;
-        String f = formula.startsWith("=") ? formula : "=" + formula;
-        notes.add(new ReaderNote("formula-cell", new Position(fileName, sheetName, rowNum, column, CellRef.of(col, rowNum)), f,
-                "the cell holds a formula (" + f + "); its last computed value '" + (value == null ? "" : value)
-                        + "' was read. Type the value itself so the index does not depend on a calculation."));
+        notes.add(XlsxSheet.formulaNote(new Position(fileName, sheetName, rowNum, column, CellRef.of(col, rowNum)),
+                formula.startsWith("=") ? formula : "=" + formula, value));
     }
 
     /** A cell's value as a curator sees it: numbers plain, dates ISO, truth values TRUE/FALSE. */

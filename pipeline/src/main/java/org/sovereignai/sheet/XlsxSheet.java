@@ -146,8 +146,17 @@ final class XlsxSheet implements Sheet {
         return headerRow;
     }
 
-    /** The innermost cause's message: fastexcel wraps XML errors several times. Entities and DTDs are named as such. */
-    private static String reason(Throwable e) {
+    /** The note on a formula cell (XLSX and ODS): the formula as written, with its '=', and the value read. */
+    static ReaderNote formulaNote(Position at, String formula, String value) {
+        return new ReaderNote("formula-cell", at, formula, "the cell holds a formula (" + formula + "); its last computed value '"
+                + (value == null ? "" : value) + "' was read. Type the value itself so the index does not depend on a calculation.");
+    }
+
+    /**
+     * The innermost cause's message: fastexcel (and SODS) wrap XML errors several times. Entities and DTDs are named
+     * as such.
+     */
+    static String reason(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
@@ -198,9 +207,7 @@ final class XlsxSheet implements Sheet {
             int col = c.getColumnIndex();
             String column = header != null && col < header.size() ? header.get(col).strip() : null;
             Position at = new Position(fileName, sheetName, rowNum, column, CellRef.of(col, rowNum));
-            notes.add(new ReaderNote("formula-cell", at, "=" + c.getFormula(),
-                    "the cell holds a formula (=" + c.getFormula() + "); its last computed value '" + (raw == null ? "" : raw)
-                            + "' was read. Type the value itself so the index does not depend on a calculation."));
+            notes.add(formulaNote(at, "=" + c.getFormula(), raw));
             return raw;
         }
         if (type == CellType.NUMBER && raw != null) {
