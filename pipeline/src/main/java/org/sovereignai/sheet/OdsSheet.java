@@ -21,8 +21,8 @@ import com.github.miachm.sods.SpreadSheet;
  * One sheet of an OpenDocument spreadsheet ({@code .ods}, LibreOffice's own format), read with SODS (which turns DTD
  * support off). SODS reads the whole workbook into memory, so the zip-bomb guard of XLSX runs first; curator sheets
  * are small. Cells read as in XLSX: numbers as written, a formula cell as its last value with a {@code formula-cell}
- * note, a date cell as {@code YYYY-MM-DD} (SODS does not expose the cell's date format, so a month-formatted date
- * reads with its day).
+ * note, a date cell with the precision its date style shows ({@link OdsDateStyles}: SODS does not expose the
+ * format).
  */
 final class OdsSheet implements Sheet {
     static final String MIME_TYPE = "application/vnd.oasis.opendocument.spreadsheet";
@@ -38,8 +38,11 @@ final class OdsSheet implements Sheet {
     private int next;
     private final List<ReaderNote> notes = new ArrayList<>();
 
-    private OdsSheet(String fileName, com.github.miachm.sods.Sheet sheet) {
+    private final OdsDateStyles dates;
+
+    private OdsSheet(String fileName, com.github.miachm.sods.Sheet sheet, OdsDateStyles dates) {
         this.fileName = fileName;
+        this.dates = dates;
         this.sheetName = sheet.getName();
         Range range = sheet.getDataRange();
         this.values = range.getValues();
@@ -91,7 +94,7 @@ final class OdsSheet implements Sheet {
             throw SheetException.io("sheet-not-found", where, "'" + fileName + "' has no sheet named '" + sheetName
                     + "'; its sheets are: " + String.join(", ", names));
         }
-        return new OdsSheet(fileName, sheet);
+        return new OdsSheet(fileName, sheet, OdsDateStyles.read(path));
     }
 
     @Override
@@ -127,7 +130,8 @@ final class OdsSheet implements Sheet {
             String[] cells = new String[firstColumn + row.length];
             boolean any = false;
             for (int j = 0; j < row.length; j++) {
-                String text = text(row[j]);
+                String text = row[j] instanceof LocalDate d
+                        ? dates.at(sheetName, firstRow + i, firstColumn + j).format(d) : text(row[j]);
                 String formula = formulas[i][j];
                 if (formula != null && !formula.isEmpty()) note(number, firstColumn + j, formula, text);
                 cells[firstColumn + j] = text;

@@ -48,13 +48,14 @@ class OdsInputTest {
     }
 
     @Test
-    void odsNumbersAndDatesReadPlain() throws IOException {
+    void odsNumbersReadPlainAndDatesKeepThePrecisionTheirStyleShows() throws IOException {
         Report r = validate(fixture("dates.ods"), null);
         assertEquals("500000000", rows.get(0).project().get("funding_usd"), "not 5.0E8");
-        // SODS does not expose a cell's date format: every date cell reads with its day (docs/validation.md says so)
-        assertEquals("2022-06-01", rows.get(0).project().get("announced"));
-        assertEquals("2025-09-02", rows.get(1).project().get("announced"));
-        assertEquals(0, r.errors(), TestSheets.describe(r));
+        assertEquals("2022-06", rows.get(0).project().get("announced"), "MMM-YY shows a month");
+        assertEquals("2025-09-02", rows.get(1).project().get("announced"), "YYYY-MM-DD shows a day");
+        assertEquals("2024", rows.get(2).project().get("announced"), "YYYY shows a year");
+        assertOne(r, "invalid-date", 4, "announced", "F4");
+        assertEquals(1, r.findings().size(), TestSheets.describe(r));
     }
 
     @Test
@@ -95,6 +96,32 @@ class OdsInputTest {
                 + "</manifest:manifest>"));
         parts.put("content.xml", MinimalXlsx.utf8(content));
         return MinimalXlsx.zip(dir.resolve(name), parts);
+    }
+
+    @Test
+    void repeatedRowsAndColumnsKeepDateCellsInPlace() throws IOException {
+        String cell = "<table:table-cell office:value-type=\"string\"><text:p>%s</text:p></table:table-cell>";
+        StringBuilder header = new StringBuilder();
+        for (String h : new String[] {"id", "name", "layer", "jurisdiction", "lead_org", "announced", "sources"}) header.append(cell.formatted(h));
+        String row = cell.formatted("abci") + cell.formatted("ABCI") + cell.formatted("compute") + cell.formatted("JP") + cell.formatted("AIST")
+                + "<table:table-cell table:style-name=\"month\" office:value-type=\"date\" office:date-value=\"2024-05-01\"><text:p>May-24</text:p></table:table-cell>"
+                + cell.formatted("https://example.go.jp/abci");
+        String content = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+                + " xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" xmlns:number=\"urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0\""
+                + " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\">"
+                + "<office:automatic-styles><number:date-style style:name=\"N1\"><number:month number:textual=\"true\"/><number:text>-</number:text>"
+                + "<number:year/></number:date-style><style:style style:name=\"month\" style:family=\"table-cell\" style:data-style-name=\"N1\"/>"
+                + "</office:automatic-styles><office:body><office:spreadsheet><table:table table:name=\"Projects\">"
+                + "<table:table-column table:number-columns-repeated=\"7\"/>"
+                + "<table:table-row>" + header + "</table:table-row>"
+                + "<table:table-row table:number-rows-repeated=\"3\"><table:table-cell table:number-columns-repeated=\"7\"/></table:table-row>"
+                + "<table:table-row>" + row + "</table:table-row>"
+                + "</table:table></office:spreadsheet></office:body></office:document-content>";
+        Report r = validate(ods("repeated.ods", content), null);
+        assertNoFindings(r);
+        assertEquals(5, rows.get(0).row().number(), "three blank rows were repeated");
+        assertEquals("2024-05", rows.get(0).project().get("announced"));
     }
 
     @Test
