@@ -29,6 +29,9 @@ final class OdsDateStyles {
     private static final String OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
     /** Repeats beyond this are empty filler (LibreOffice writes a million repeated empty rows); not walked. */
     private static final int MAX_REPEAT = 1 << 14;
+    /** Date cells remembered at most (a curator sheet has a few per row); a file with more reads the rest with days. */
+    private static final int MAX_CELLS = 1 << 20;
+    private int recorded;
 
     /** sheet name → (row << 32 | column) → precision, for date cells whose style shows less than a day. */
     private final Map<String, Map<Long, DateFormats.Precision>> cells = new HashMap<>();
@@ -149,7 +152,9 @@ final class OdsDateStyles {
                                 if (p != null) {
                                     Map<Long, DateFormats.Precision> m = cells.computeIfAbsent(sheet, k -> new HashMap<>());
                                     for (int r = 0; r < Math.min(rowRepeat, MAX_REPEAT); r++) {
-                                        for (int c = 0; c < Math.min(n, MAX_REPEAT); c++) m.put(((long) (row + r) << 32) | (col + c), p);
+                                        for (int c = 0; c < Math.min(n, MAX_REPEAT) && recorded < MAX_CELLS; c++, recorded++) {
+                                            m.put(((long) (row + r) << 32) | (col + c), p);
+                                        }
                                     }
                                 }
                             }
