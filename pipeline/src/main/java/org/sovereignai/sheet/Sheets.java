@@ -74,7 +74,7 @@ public final class Sheets {
                     "'" + fileName + "' is an old Excel 97-2003 workbook; save it as .xlsx or CSV (UTF-8)");
         }
         if (sheetName != null) {
-            throw SheetException.io("sheet-option-on-csv", where, "--sheet applies to XLSX workbooks; '" + fileName + "' is CSV");
+            throw SheetException.io("sheet-option-on-csv", where, "--sheet applies to XLSX and ODS workbooks; '" + fileName + "' is CSV");
         }
         return CsvSheet.open(path, fileName, limits);
     }
