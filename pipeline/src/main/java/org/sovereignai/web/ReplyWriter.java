@@ -37,6 +37,7 @@ public final class ReplyWriter {
         String ifNoneMatch = in.getHeader("If-None-Match", String.class);
         String range = in.getHeader("Range", String.class);
         String acceptEncoding = in.getHeader("Accept-Encoding", String.class);
+        boolean head = "HEAD".equals(in.getHeader(Exchange.HTTP_METHOD, String.class));
         Message out = exchange.getMessage();
         out.removeHeaders("*");
         out.setHeader("Access-Control-Allow-Origin", "*");
@@ -66,23 +67,39 @@ public final class ReplyWriter {
                 out.setHeader("Content-Range", "bytes */" + reply.length());
                 out.setHeader(Exchange.CONTENT_TYPE, p.contentType());
                 out.setHeader(Exchange.HTTP_RESPONSE_CODE, 416);
-                out.setBody(p.body());
+                body(out, p.body(), head);
                 return;
             }
             if (r != null) {
                 out.setHeader(Exchange.HTTP_RESPONSE_CODE, 206);
                 out.setHeader("Content-Range", r.contentRange(reply.length()));
-                out.setBody(slice(reply, r.start(), r.length()));
+                if (head) headBody(out, r.length());
+                else out.setBody(slice(reply, r.start(), r.length()));
                 return;
             }
         }
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, reply.status());
+        if (head && !gzip) {
+            headBody(out, reply.length());
+            return;
+        }
         Object body = reply.file() != null ? slice(reply, 0, reply.length()) : reply.body();
         if (gzip) {
             out.setHeader("Content-Encoding", "gzip");
             body = gzip(body instanceof byte[] b ? b : Files.readAllBytes(reply.file().file()));
         }
-        out.setBody(body);
+        body(out, body, head);
+    }
+
+    private static void body(Message out, Object body, boolean head) {
+        if (head && body instanceof byte[] b) headBody(out, b.length);
+        else out.setBody(body);
+    }
+
+    /** HEAD: the headers of the GET, its length included, and no body (the server would send one if given). */
+    private static void headBody(Message out, long length) {
+        out.setHeader("Content-Length", Long.toString(length));
+        out.setBody(null);
     }
 
     /** The file's bytes from {@code start}: in memory when small, else a stream Vert.x pumps to the socket. */
