@@ -69,9 +69,10 @@ public final class HttpServer {
         return p;
     }
 
-    /** The API's routes over the project's releases. */
+    /** The API's and the pages' routes over the project's releases (one {@link BrowseReleases}: one cache of indexes). */
     public RoutesBuilder[] routes(Home home) {
-        ReleaseApi api = new ReleaseApi(new BrowseReleases(home), settings.baseUrl(settings.port()));
-        return new RoutesBuilder[] {new ApiRoutes(api), new Fallback()};
+        BrowseReleases browse = new BrowseReleases(home);
+        ReleaseApi api = new ReleaseApi(browse, settings.baseUrl(settings.port()));
+        return new RoutesBuilder[] {new ApiRoutes(api), new Fallback(), new PageRoutes(browse)};
     }
 }

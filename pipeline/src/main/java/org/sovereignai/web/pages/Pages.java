@@ -63,6 +63,10 @@ public final class Pages {
         this.browse = browse;
     }
 
+    public Schema schema() {
+        return browse.schema();
+    }
+
     /** {@code /}: every release, newest first. */
     public String releases() throws IOException {
         List<ReleaseRow> rows = new ArrayList<>();
