@@ -101,8 +101,7 @@ public final class Sai implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Sai.class.getPackage().getImplementationVersion();
-            return new String[] {"sai " + (v == null ? "dev" : v)};
+            return new String[] {org.sovereignai.app.Build.current().describe()};
         }
     }
 }

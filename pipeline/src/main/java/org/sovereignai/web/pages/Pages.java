@@ -27,6 +27,7 @@ import org.sovereignai.release.Manifest;
 import org.sovereignai.release.Provenance;
 import org.sovereignai.release.ReleaseFiles;
 import org.sovereignai.sources.SourceRow;
+import org.sovereignai.stats.ReleaseStats;
 import org.sovereignai.web.pages.Views.Appearance;
 import org.sovereignai.web.pages.Views.Change;
 import org.sovereignai.web.pages.Views.Download;
@@ -86,7 +87,7 @@ public final class Pages {
             if (f.getKey().startsWith("charts/") && f.getKey().endsWith(".svg")) charts.add(new Link(href, chartTitle(f.getKey())));
         }
         List<Link> reports = new ArrayList<>();
-        for (String report : List.of(ReleaseFiles.CHANGES_MD, ReleaseFiles.CHANGES_JSON, ReleaseFiles.STATS_MD)) {
+        for (String report : List.of(ReleaseFiles.CHANGES_MD, ReleaseFiles.CHANGES_JSON, ReleaseStats.STATS_MD)) {
             if (detail.files().containsKey(report)) reports.add(new Link(fileHref(id, report), report));
         }
         long total = detail.summary().changes().getOrDefault("added", 0L) + detail.summary().changes().getOrDefault("modified", 0L)
@@ -186,7 +187,7 @@ public final class Pages {
 
     private JsonNode stats(String release) throws IOException {
         try {
-            return Json.mapper().readTree(browse.bytes(browse.file(release, ReleaseFiles.STATS_JSON)));
+            return Json.mapper().readTree(browse.bytes(browse.file(release, ReleaseStats.STATS_JSON)));
         } catch (Refusal e) {
             return null; // a release published before stats existed: no figures, not an error
         }
