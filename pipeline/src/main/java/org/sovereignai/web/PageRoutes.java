@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.sovereignai.app.Build;
 import org.sovereignai.app.BrowseReleases;
@@ -36,10 +37,6 @@ public final class PageRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        page("/", "page-releases", req -> {
-            req.query(Set.of());
-            return html(pages.releases(), "releases", null, null);
-        });
         page("/releases/{id}", "page-release", req -> {
             req.query(Set.of());
             String id = req.path("id");
@@ -50,6 +47,8 @@ public final class PageRoutes extends RouteBuilder {
             ProjectQuery query = ProjectQuery.of(pages.schema(), blank(q.get("layer")), blank(q.get("jurisdiction")),
                     blank(q.get("family")), blank(q.get("status")), blank(q.get("q")), blank(q.get("limit")), blank(q.get("next")));
             String id = req.path("id");
+            // the form sends its empty fields too: answer with the address of the same search without them
+            if (q.values().stream().anyMatch(String::isBlank)) return Reply.redirect(Pages.searchHref(id, query, query.after()));
             return html(pages.search(id, query), "search", id, query.canonical());
         });
         page("/releases/{id}/projects/{projectId}", "page-project", req -> {
@@ -60,12 +59,20 @@ public final class PageRoutes extends RouteBuilder {
         byte[] css = stylesheet();
         page("/static/site.css", "page-css", req -> Reply.ok("text/css; charset=utf-8", css,
                 Caching.tag("css", build, null), Caching.SHORT));
-        from("platform-http:/?matchOnUriPrefix=true&" + ApiRoutes.HEADERS).routeId("page-fallback").process(e -> {
+        // one prefix route answers "/" (the release list) and whatever no page or API route matched (404, 405)
+        Processor releases = endpoints.of(req -> {
+            req.query(Set.of());
+            return html(pages.releases(), "releases", null, null);
+        });
+        from("platform-http:/?matchOnUriPrefix=true&" + ApiRoutes.HEADERS).routeId("page-releases").process(e -> {
             String method = ApiRoutes.method(e);
-            Reply reply = method.equals("GET") || method.equals("HEAD")
-                    ? errorPage(Problem.notFound("no page here; every release is listed at /"))
-                    : withHeaders(errorPage(Problem.methodNotAllowed(method)), Map.of("Allow", "GET, HEAD"));
-            endpoints.writer().write(e, reply);
+            boolean read = method.equals("GET") || method.equals("HEAD");
+            if (read && "/".equals(ApiRequest.of(e).rawPath())) {
+                releases.process(e);
+                return;
+            }
+            endpoints.writer().write(e, read ? errorPage(Problem.notFound("no page here; every release is listed at /"))
+                    : withHeaders(errorPage(Problem.methodNotAllowed(method)), Map.of("Allow", "GET, HEAD")));
         });
     }
 

@@ -121,7 +121,7 @@ public final class Pages {
             String release = a.release().id();
             String href = a.record() == null ? "/releases/" + release : projectHref(release, projectId);
             String op = a.change() == null ? "unchanged" : a.change().path("op").asText();
-            history.add(new Appearance(release, href, a.release().date(), op, fieldChanges(a.change())));
+            history.add(new Appearance(release, href, a.release().date(), op, "modified".equals(op) ? fieldChanges(a.change()) : List.of()));
         }
         String name = record.path(Schema.NAME).asText(projectId);
         return render("project.jte", new ProjectPage(id, "/releases/" + id, projectId, name, fields, sources, history));
@@ -144,7 +144,7 @@ public final class Pages {
                 vocabulary(schema, "status", "status", "status", query.status()),
                 new Filter("q", "name, alias or lead organisation", query.q() == null ? "" : query.q(), List.of()));
         String params = query(query.canonical(), null);
-        String next = page.next() == null ? null : "/releases/" + id + "/projects" + query(query.canonical(), page.next());
+        String next = page.next() == null ? null : searchHref(id, query, page.next());
         return templates.render("search.jte", Map.of(
                 "view", new SearchPage(id, "/releases/" + id, filters, hits, next),
                 "jsonTwin", "/api/v1/releases/" + id + "/projects" + params,
@@ -178,7 +178,7 @@ public final class Pages {
             if (before != null) {
                 JsonNode b = before.at(f.getKey());
                 long d = v.asLong() - (b.isNumber() ? b.asLong() : 0);
-                delta = d == 0 ? "±0" : (d > 0 ? "+" : "−") + Math.abs(d) + " since " + detail.summary().previous();
+                delta = d == 0 ? "±0" : (d > 0 ? "+" : "−") + Math.abs(d);
             }
             out.add(new Figure(f.getValue(), v.asText(), delta));
         }
@@ -211,7 +211,7 @@ public final class Pages {
                     JsonNode c = Json.mapper().readTree(p);
                     String pid = c.path("id").asText();
                     String op = c.path("op").asText();
-                    String title = nameOf(c).orElse(pid);
+                    String title = nameOf(c).orElseGet(() -> currentName(id, pid));
                     String href = "removed".equals(op) ? "/releases/" + detail.summary().previous() + "/projects/" + pid : projectHref(id, pid);
                     out.add(new Change(op, pid, href, title, "modified".equals(op) ? fieldChanges(c) : List.of()));
                 }
@@ -219,6 +219,15 @@ public final class Pages {
             }
         }
         return out;
+    }
+
+    /** The record's name in the release, for a change that did not touch it. */
+    private String currentName(String release, String projectId) {
+        try {
+            return browse.project(release, projectId).record().fields().path(Schema.NAME).asText(projectId);
+        } catch (IOException | RuntimeException e) {
+            return projectId; // a name is a courtesy here: the id still identifies the record
+        }
     }
 
     /** The record's name as the change shows it: the new name, else the old one (a removed record). */
@@ -290,6 +299,11 @@ public final class Pages {
 
     private static String encode(String s) {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The search page's address for this query, starting after {@code next} (null: from the first record). */
+    public static String searchHref(String release, ProjectQuery query, String next) {
+        return "/releases/" + release + "/projects" + query(query.canonical(), next);
     }
 
     static String projectHref(String release, String projectId) {
