@@ -286,6 +286,11 @@ public final class BrowseReleases {
         return m;
     }
 
+    /** Builds the release's index now (a server warms the newest release, so its first reader does not wait for it). */
+    public void prepare(String id) throws IOException {
+        index(id);
+    }
+
     /** The release's index, built on first use (under the lock: two requests never build the same index twice). */
     private RecordIndex index(String id) throws IOException {
         Releases.Release r = open(id);

@@ -58,7 +58,10 @@ public final class ReplyWriter {
                 return;
             }
         }
-        if (gzip) out.setHeader("Vary", "Accept-Encoding");
+        if (gzip) {
+            String vary = reply.headers().get("Vary");
+            out.setHeader("Vary", vary == null ? "Accept-Encoding" : vary + ", Accept-Encoding");
+        }
         if (reply.contentType() != null) out.setHeader(Exchange.CONTENT_TYPE, reply.contentType());
         if (reply.file() != null) {
             out.setHeader("Accept-Ranges", "bytes");
