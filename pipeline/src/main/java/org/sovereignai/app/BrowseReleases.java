@@ -96,9 +96,20 @@ public final class BrowseReleases {
     private final Map<ReleaseId, RecordIndex> indexes = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<ReleaseId, RecordIndex> eldest) {
-            return size() > KEPT_INDEXES;
+            if (size() <= KEPT_INDEXES) return false;
+            try {
+                eldest.getValue().close();
+            } catch (IOException e) {
+                // a read-only file that will not close: nothing was written, nothing is lost
+            }
+            return true;
         }
     };
+
+    /** Manifests by release: read once (a release's files never change), so a file request parses nothing. */
+    private final Map<ReleaseId, Manifest> manifests = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final Map<ReleaseId, PublishedFile> manifestFiles = new java.util.concurrent.ConcurrentHashMap<>();
 
     public BrowseReleases(Home home) {
         this.home = home;
@@ -111,7 +122,7 @@ public final class BrowseReleases {
     /** Every release, oldest first. */
     public List<ReleaseSummary> releases() throws IOException {
         List<ReleaseSummary> out = new ArrayList<>();
-        for (Releases.Release r : Releases.list(home.snapshots())) out.add(summary(r.id().toString(), r.manifest()));
+        for (Releases.Release r : Releases.list(home.snapshots())) out.add(summary(r.id().toString(), manifest(r)));
         return out;
     }
 
@@ -122,7 +133,7 @@ public final class BrowseReleases {
 
     /** @throws Refusal (missing) for an id that is not a published release */
     public ReleaseDetail release(String id) throws IOException {
-        Manifest m = open(id).manifest();
+        Manifest m = manifest(open(id));
         return new ReleaseDetail(summary(m.release(), m), m.schema() == null ? null : m.schema().version(), m.files());
     }
 
@@ -162,7 +173,7 @@ public final class BrowseReleases {
             int i = index.find(projectId);
             JsonNode change = change(r.folder().resolve(ReleaseFiles.CHANGES_JSON), projectId);
             if (i < 0 && change == null) continue;
-            out.add(new Appearance(summary(id, r.manifest()), i < 0 ? null : record(index, i), change));
+            out.add(new Appearance(summary(id, manifest(r)), i < 0 ? null : record(index, i), change));
         }
         if (out.isEmpty()) throw Refusal.missing("no release holds or removed a record '" + projectId + "'");
         return new ProjectHistory(projectId, out);
@@ -184,11 +195,18 @@ public final class BrowseReleases {
      */
     public PublishedFile file(String id, String path) throws IOException {
         Releases.Release r = open(id);
-        Manifest m = r.manifest();
+        Manifest m = manifest(r);
         Path folder = r.folder();
         if (ReleaseFiles.MANIFEST_JSON.equals(path)) {
-            Path f = folder.resolve(path);
-            return new PublishedFile(id, path, f, Hashes.sha256(f), Files.size(f));
+            // not listed in itself: its tag is its own hash, computed once
+            return manifestFiles.computeIfAbsent(r.id(), k -> {
+                Path f = folder.resolve(path);
+                try {
+                    return new PublishedFile(id, path, f, Hashes.sha256(f), Files.size(f));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
         }
         Manifest.FileEntry entry = path == null ? null : m.files().get(path);
         if (entry == null) throw Refusal.missing("release " + id + " publishes no file '" + path + "'; its manifest lists them");
@@ -257,6 +275,20 @@ public final class BrowseReleases {
         String what = parameter == null ? "" : "parameter '" + parameter + "': ";
         if (id == null) throw Refusal.usage(what + "required; a release id, one of: " + known);
         throw Refusal.missing(what + "no release '" + id + "'; published: " + (known.isEmpty() ? "none" : known));
+    }
+
+    private Manifest manifest(Releases.Release r) throws IOException {
+        Manifest m = manifests.get(r.id());
+        if (m == null) {
+            m = r.manifest();
+            manifests.put(r.id(), m);
+        }
+        return m;
+    }
+
+    /** Builds the release's index now (a server warms the newest release, so its first reader does not wait for it). */
+    public void prepare(String id) throws IOException {
+        index(id);
     }
 
     /** The release's index, built on first use (under the lock: two requests never build the same index twice). */

@@ -1,6 +1,7 @@
 package org.sovereignai.app;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,8 @@ public record ProjectQuery(String layer, String jurisdiction, String family, Str
     public static final int MAX_LIMIT = 1000;
     /** Longer text than this is no name anyone searches for (and would make every record's check slower). */
     public static final int MAX_Q = 200;
+    /** A refusal lists at most this many allowed values (the jurisdictions are a few hundred). */
+    static final int SHOWN_VALUES = 30;
 
     /** Every parameter the projects listing takes, in the order of {@link #canonical}. */
     public static final Set<String> PARAMETERS = Set.of("layer", "jurisdiction", "family", "status", "q", "limit", "next");
@@ -98,7 +101,10 @@ public record ProjectQuery(String layer, String jurisdiction, String family, Str
         if (spec.vocabulary() == null) return;
         Set<String> allowed = new TreeSet<>(schema.vocabulary(spec.vocabulary()).values());
         if (!allowed.contains(value)) {
-            throw Refusal.usage("parameter '" + parameter + "': '" + value + "' is not allowed; allowed: " + String.join(", ", allowed));
+            List<String> shown = allowed.stream().limit(SHOWN_VALUES).toList();
+            String more = allowed.size() > shown.size() ? " and " + (allowed.size() - shown.size()) + " more (schemas/vocabularies/"
+                    + spec.vocabulary() + ".csv)" : "";
+            throw Refusal.usage("parameter '" + parameter + "': '" + value + "' is not allowed; allowed: " + String.join(", ", shown) + more);
         }
     }
 

@@ -26,7 +26,7 @@ import org.sovereignai.stats.RootFamilies;
  * jurisdiction, status, root base families as stats counts them). A million records take about 100 MB; the record
  * bytes stay in the files and are read on demand, exactly as published.
  */
-public final class RecordIndex {
+public final class RecordIndex implements java.io.Closeable {
     /** The field of a project's lifecycle status (planned, operational, ...). */
     public static final String STATUS = "status";
 
@@ -42,6 +42,7 @@ public final class RecordIndex {
     private final int[] jurisdiction;
     private final int[] status;
     private final int[][] families;
+    private final Map<String, FileChannel> channels = new HashMap<>();
 
     private RecordIndex(Builder b) {
         folder = b.folder;
@@ -136,12 +137,44 @@ public final class RecordIndex {
         if (length <= 0) return new byte[0];
         if (length > Integer.MAX_VALUE - 16) throw new IOException(file + ": a row of " + length + " bytes");
         ByteBuffer buf = ByteBuffer.allocate((int) length);
-        try (FileChannel ch = FileChannel.open(folder.resolve(file), StandardOpenOption.READ)) {
-            while (buf.hasRemaining()) {
-                if (ch.read(buf, start + buf.position()) < 0) throw new IOException(file + " ended early: changed since it was indexed?");
-            }
+        try {
+            fill(channel(file), buf, start, file);
+        } catch (java.nio.channels.ClosedChannelException e) {
+            // the index was closed by its cache while this read ran: once more on a reopened file
+            buf.clear();
+            fill(channel(file), buf, start, file);
         }
         return buf.array();
+    }
+
+    private static void fill(FileChannel ch, ByteBuffer buf, long start, String file) throws IOException {
+        while (buf.hasRemaining()) {
+            if (ch.read(buf, start + buf.position()) < 0) throw new IOException(file + " ended early: changed since it was indexed?");
+        }
+    }
+
+    /**
+     * The file, open for positional reads (which are safe from many threads at once): opened once per index, as a page
+     * of a hundred records would otherwise open and close the file a hundred times. Closed with the index.
+     */
+    private FileChannel channel(String file) throws IOException {
+        synchronized (channels) {
+            FileChannel ch = channels.get(file);
+            if (ch == null || !ch.isOpen()) {
+                ch = FileChannel.open(folder.resolve(file), StandardOpenOption.READ);
+                channels.put(file, ch);
+            }
+            return ch;
+        }
+    }
+
+    /** Closes the files (an index dropped from a cache; reads after this reopen them). */
+    @Override
+    public void close() throws IOException {
+        synchronized (channels) {
+            for (FileChannel ch : channels.values()) ch.close();
+            channels.clear();
+        }
     }
 
     /** Small dictionary of the filter values (vocabulary values and family keys: a few hundred at most). */

@@ -19,8 +19,12 @@ public final class ApiRoutes extends RouteBuilder {
     private final Endpoints endpoints;
     private final ReleaseApi api;
 
-    public ApiRoutes(ReleaseApi api) {
+    private final java.net.URI base;
+
+    /** @param base the server's public address (the OpenAPI document's server) */
+    public ApiRoutes(ReleaseApi api, java.net.URI base) {
         this.api = api;
+        this.base = base;
         this.endpoints = new Endpoints(new ReplyWriter());
     }
 
@@ -31,7 +35,8 @@ public final class ApiRoutes extends RouteBuilder {
                 .inlineRoutes(false) // GET and HEAD share one route per endpoint
                 .endpointProperty("headerFilterStrategy", "#" + ResponseHeaders.BEAN)
                 .apiContextPath("/openapi.json").apiProperty("api.title", "Sovereign AI Index")
-                .apiProperty("api.version", "1").apiProperty("api.description",
+                .apiProperty("api.version", "1").apiProperty("schemes", base.getScheme())
+                .apiProperty("host", base.getHost() + (base.getPort() < 0 ? "" : ":" + base.getPort())).apiProperty("api.description",
                         "Read-only access to every published release of the index: records, sources, history, diffs, files.");
 
         endpoint("/releases", "releases", "Every release, oldest first: id, version, date, previous, counts by layer", api::releases);

@@ -69,10 +69,30 @@ public final class HttpServer {
         return p;
     }
 
+    /**
+     * Indexes the newest release on a background thread (1M records: about 5-10 s), so the first request does not pay
+     * for it; a request that comes earlier waits for the same build. Failures are left for that request to report.
+     */
+    private static void warm(BrowseReleases browse) {
+        Thread t = new Thread(() -> {
+            try {
+                String latest = browse.latest().orElse(null);
+                if (latest != null) browse.prepare(latest);
+            } catch (IOException | RuntimeException e) {
+                // the request that needs the index will build it again and answer with the reason
+            }
+        }, "sai-index-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+    }
+
     /** The API's and the pages' routes over the project's releases (one {@link BrowseReleases}: one cache of indexes). */
     public RoutesBuilder[] routes(Home home) {
+        String base = settings.baseUrl(settings.port());
         BrowseReleases browse = new BrowseReleases(home);
-        ReleaseApi api = new ReleaseApi(browse, settings.baseUrl(settings.port()));
-        return new RoutesBuilder[] {new ApiRoutes(api), new Fallback(), new PageRoutes(browse)};
+        warm(browse);
+        ReleaseApi api = new ReleaseApi(browse, base);
+        return new RoutesBuilder[] {new ApiRoutes(api, java.net.URI.create(base)), new Fallback(), new PageRoutes(browse)};
     }
 }

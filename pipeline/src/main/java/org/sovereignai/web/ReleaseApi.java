@@ -50,7 +50,8 @@ public final class ReleaseApi {
     public Reply projects(ApiRequest req) throws IOException {
         String accept = req.header("Accept");
         boolean csv = accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv");
-        return csv ? projectsCsv(req) : projectsJson(req);
+        // one URL, two representations chosen by Accept: caches must keep them apart
+        return withHeader(csv ? projectsCsv(req) : projectsJson(req), "Vary", "Accept");
     }
 
     public Reply projectsCsv(ApiRequest req) throws IOException {

@@ -15,6 +15,8 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import io.vertx.core.buffer.Buffer;
+
 /**
  * Puts a {@link Reply} on the exchange with the HTTP rules every answer shares: {@code Access-Control-Allow-Origin: *}
  * (the data is public), the ETag and Cache-Control, {@code 304} when {@code If-None-Match} names the ETag, one
@@ -56,7 +58,10 @@ public final class ReplyWriter {
                 return;
             }
         }
-        if (gzip) out.setHeader("Vary", "Accept-Encoding");
+        if (gzip) {
+            String vary = reply.headers().get("Vary");
+            out.setHeader("Vary", vary == null ? "Accept-Encoding" : vary + ", Accept-Encoding");
+        }
         if (reply.contentType() != null) out.setHeader(Exchange.CONTENT_TYPE, reply.contentType());
         if (reply.file() != null) {
             out.setHeader("Accept-Ranges", "bytes");
@@ -74,7 +79,7 @@ public final class ReplyWriter {
                 out.setHeader(Exchange.HTTP_RESPONSE_CODE, 206);
                 out.setHeader("Content-Range", r.contentRange(reply.length()));
                 if (head) headBody(out, r.length());
-                else out.setBody(slice(reply, r.start(), r.length()));
+                else body(out, slice(reply, r.start(), r.length()), false);
                 return;
             }
         }
@@ -91,9 +96,13 @@ public final class ReplyWriter {
         body(out, body, head);
     }
 
+    /**
+     * Bytes go out as a Vert.x buffer: the server writes that in one piece, whereas a byte array would be converted
+     * to a stream and pumped chunk by chunk (measured 2-4x slower for a 370 KB file).
+     */
     private static void body(Message out, Object body, boolean head) {
         if (head && body instanceof byte[] b) headBody(out, b.length);
-        else out.setBody(body);
+        else out.setBody(body instanceof byte[] b ? Buffer.buffer(b) : body);
     }
 
     /** HEAD: the headers of the GET, its length included, and no body (the server would send one if given). */
@@ -102,8 +111,12 @@ public final class ReplyWriter {
         out.setBody(null);
     }
 
+    private final FileBytes cache = new FileBytes();
+
     /** The file's bytes from {@code start}: in memory when small, else a stream Vert.x pumps to the socket. */
-    private static Object slice(Reply reply, long start, long length) throws IOException {
+    private Object slice(Reply reply, long start, long length) throws IOException {
+        byte[] kept = cache.get(reply.file());
+        if (kept != null) return start == 0 && length == kept.length ? kept : Arrays.copyOfRange(kept, (int) start, (int) (start + length));
         if (length <= IN_MEMORY_MAX) {
             try (FileChannel ch = FileChannel.open(reply.file().file(), StandardOpenOption.READ)) {
                 java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) length);

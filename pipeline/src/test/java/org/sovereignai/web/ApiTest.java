@@ -168,7 +168,7 @@ class ApiTest {
         assertProblem(server.get(p + "?limit=1001"), 400, "parameter 'limit'");
         assertProblem(server.get(p + "?limit=ten"), 400, "from 1 to 1000");
         assertProblem(server.get(p + "?layer=rockets"), 400, "allowed: compute, models, data");
-        assertProblem(server.get(p + "?jurisdiction=XX"), 400, "parameter 'jurisdiction'");
+        assertProblem(server.get(p + "?jurisdiction=XX"), 400, "more (schemas/vocabularies/jurisdictions.csv)");
         assertProblem(server.get(p + "?status=done"), 400, "operational");
         assertProblem(server.get(p + "?sort=name"), 400, "parameter 'sort' is not known here; allowed: family, jurisdiction");
         assertProblem(server.get(p + "?layer=data&layer=models"), 400, "given twice");
@@ -190,6 +190,7 @@ class ApiTest {
         assertEquals(List.of(file.get(2), file.get(3), file.get(4)), lines.subList(1, 4));
         HttpResponse<String> accept = server.get(API + "/releases/2026-Q1/projects?layer=models", "Accept", "text/csv");
         assertEquals(suffix.body(), accept.body());
+        assertEquals("Accept", accept.headers().firstValue("Vary").orElse(""));
         HttpResponse<String> paged = server.get(API + "/releases/2026-Q1/projects.csv?limit=2");
         assertTrue(paged.headers().firstValue("Link").orElse("").contains("/projects.csv?limit=2&next=m-base"), paged.headers().map().toString());
     }
@@ -346,6 +347,7 @@ class ApiTest {
     void theOpenApiDocumentListsEveryRoute() throws Exception {
         JsonNode doc = json(server.get(API + "/openapi.json"));
         assertTrue(doc.path("openapi").asText().startsWith("3."), doc.path("openapi").asText());
+        assertEquals(server.base + API, doc.path("servers").get(0).path("url").asText());
         Set<String> paths = new HashSet<>();
         doc.path("paths").fieldNames().forEachRemaining(paths::add);
         for (String p : List.of("/releases", "/releases/latest", "/releases/{id}", "/releases/{id}/projects", "/releases/{id}/projects.csv",
