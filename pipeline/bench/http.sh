@@ -12,11 +12,12 @@
 #   DURATION    seconds per wrk run (default 10)   CONNS  wrk connections (default 16)   THREADS  wrk threads (default 1)
 #   PORT        sai's port (default 18181); nginx listens on PORT+1
 #   HEAP        the server's -Xmx (default 512m: the issue's target, so a run that fits proves it)
+#   ROUNDS      how many times the six measurements are repeated, sai and nginx alternating (default 3)
 set -uo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 bench="${BENCH_DIR:-/tmp/sai-http-bench}"
 n="${N:-1000}"; big="${BIG:-1000000}"; dur="${DURATION:-10}"; conns="${CONNS:-16}"; threads="${THREADS:-1}"
-port="${PORT:-18181}"; nport=$((port + 1)); heap="${HEAP:-512m}"
+port="${PORT:-18181}"; nport=$((port + 1)); heap="${HEAP:-512m}"; rounds="${ROUNDS:-3}"
 case "$bench" in "$repo"/*) echo "BENCH_DIR must be outside the repo" >&2; exit 2 ;; esac
 for t in wrk nginx curl jcmd; do command -v "$t" >/dev/null || { echo "needs $t (apt-get install -y wrk nginx curl)" >&2; exit 2; }; done
 mkdir -p "$bench"
@@ -96,7 +97,7 @@ facts() {
   echo "- nproc: $(nproc); CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
   echo "- RAM: $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo); java: $(java -version 2>&1 | head -1)"
   echo "- $(wrk -v 2>&1 | head -1 | cut -c1-40); $(nginx -v 2>&1); server heap -Xms/-Xmx $heap, ParallelGC"
-  echo "- wrk -t$threads -c$conns -d${dur}s --latency, one run each after a 2 s warm-up; release of $n records"
+  echo "- wrk -t$threads -c$conns -d${dur}s --latency, $rounds rounds, each run after a 2 s warm-up; release of $n records"
   echo "  (projects.json $(stat -c %s "$rel/projects.json") bytes)"
 }
 row() {   # LABEL URL [HEADER]: one wrk run, "| label | req/s | p99 |"
@@ -108,23 +109,27 @@ row() {   # LABEL URL [HEADER]: one wrk run, "| label | req/s | p99 |"
     wrk -t1 -c4 -d2s "$url" > /dev/null 2>&1
     out="$(wrk -t"$threads" -c"$conns" -d"${dur}s" --latency "$url" 2>&1)"
   fi
-  local rps p99 non2xx
+  local rps p99 non2xx status
+  if [ $# -ge 3 ]; then status="$(curl -s -o /dev/null -w '%{http_code}' -H "$3" "$url")"; else status="$(curl -s -o /dev/null -w '%{http_code}' "$url")"; fi
   rps="$(echo "$out" | awk '/Requests\/sec/ {printf "%.0f", $2}')"
   p99="$(echo "$out" | awk '$1=="99%" {print $2}')"
-  non2xx="$(echo "$out" | awk '/Non-2xx/ {print $5}')"
-  echo "| $label | $rps | $p99 | ${non2xx:-0} |"
+  non2xx="$(echo "$out" | awk '/Non-2xx/ {n+=$5} /Socket errors/ {gsub(",",""); n+=$4+$6+$8+$10} END {print n+0}')"
+  echo "| $label | $status | $rps | $p99 | ${non2xx:-0} |"
 }
 {
   facts
   echo
-  echo "| request | req/s | p99 | non-2xx answers |"
-  echo "|---|---:|---:|---:|"
-  row "(a) projects.json, If-None-Match → 304: sai" "$sai/files/projects.json" "If-None-Match: \"$sha\""
-  row "(a) projects.json, If-None-Match → 304: nginx" "$ngx/projects.json" "If-None-Match: $ngx_etag"
-  row "(b) projects.json in full: sai" "$sai/files/projects.json"
-  row "(b) projects.json in full: nginx" "$ngx/projects.json"
-  row "(c) one project as JSON: sai" "$sai/projects/$first"
-  row "(d) 100 models, filtered page: sai" "$sai/projects?layer=models&limit=100"
+  echo "| request | status | req/s | p99 | errors (4xx/5xx, sockets) |"
+  echo "|---|---:|---:|---:|---:|"
+  # sai and nginx alternate, round after round, so a change in the machine's load hits both alike
+  for round in $(seq 1 "$rounds"); do
+    row "(a) projects.json, If-None-Match → 304: sai #$round" "$sai/files/projects.json" "If-None-Match: \"$sha\""
+    row "(a) projects.json, If-None-Match → 304: nginx #$round" "$ngx/projects.json" "If-None-Match: $ngx_etag"
+    row "(b) projects.json in full: sai #$round" "$sai/files/projects.json"
+    row "(b) projects.json in full: nginx #$round" "$ngx/projects.json"
+    row "(c) one project as JSON: sai #$round" "$sai/projects/$first"
+    row "(d) 100 models, filtered page: sai #$round" "$sai/projects?layer=models&limit=100"
+  done
 } | tee "$results"
 stop
 
@@ -148,8 +153,8 @@ if [ "$big" != 0 ]; then
     echo "first request (builds the release's index): HTTP $code in $(echo "$t1 - $t0" | bc) s;"
     echo "heap used after a full GC with the index loaded: $used (young+old, jcmd GC.heap_info); RSS $rss"
     echo
-    echo "| request ($big records) | req/s | p99 | non-2xx answers |"
-    echo "|---|---:|---:|---:|"
+    echo "| request ($big records) | status | req/s | p99 | errors (4xx/5xx, sockets) |"
+    echo "|---|---:|---:|---:|---:|"
     row "(c) one project as JSON: sai" "http://127.0.0.1:$port/api/v1/releases/2026-Q1/projects/$bfirst"
     row "(d) 100 models, filtered page: sai" "http://127.0.0.1:$port/api/v1/releases/2026-Q1/projects?layer=models&limit=100"
   } | tee -a "$results"

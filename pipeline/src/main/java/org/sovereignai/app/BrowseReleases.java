@@ -23,6 +23,10 @@ import org.sovereignai.release.ReleaseFiles;
 import org.sovereignai.release.ReleaseId;
 import org.sovereignai.release.Releases;
 import org.sovereignai.sources.SourceRow;
+import org.sovereignai.stats.FigureLabels;
+import org.sovereignai.stats.Figures;
+import org.sovereignai.stats.ReleaseStats;
+import org.sovereignai.stats.StatsDelta;
 import org.sovereignai.sources.SourcesCsv;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -86,6 +90,10 @@ public final class BrowseReleases {
 
     /** The keyed diff of two releases, rendered as changes.json ({@code json}) or CHANGES.md. */
     public record ReleaseDiff(String from, String to, boolean json, String rendered) {
+    }
+
+    /** One figure that moved since the previous release: its label and {@code 60 -> 61 (+1)}, as CHANGES.md lists it. */
+    public record FigureChange(String label, String movement) {
     }
 
     /** A file a manifest lists: where it is, and its published hash and size. */
@@ -177,6 +185,23 @@ public final class BrowseReleases {
         }
         if (out.isEmpty()) throw Refusal.missing("no release holds or removed a record '" + projectId + "'");
         return new ProjectHistory(projectId, out);
+    }
+
+    /**
+     * The figures that moved since the release's previous one (both stats.json, compared as the release's "Figures"
+     * section does); empty for a first release or one without statistics.
+     */
+    public List<FigureChange> figureChanges(String id) throws IOException {
+        Releases.Release r = open(id);
+        String previous = manifest(r).previous();
+        Optional<Releases.Release> p = previous == null ? Optional.empty() : Releases.read(home.snapshots(), previous);
+        Figures before = p.isEmpty() ? null : ReleaseStats.previous(p.get().folder());
+        Figures after = ReleaseStats.previous(r.folder());
+        if (before == null || after == null) return List.of();
+        FigureLabels labels = new FigureLabels(home.schema(), null);
+        List<FigureChange> out = new ArrayList<>();
+        for (StatsDelta.Change c : StatsDelta.between(before, after).changes()) out.add(new FigureChange(labels.label(c.path()), c.movement()));
+        return out;
     }
 
     /** The diff of two releases, by the one merge pass {@link DiffRecords} uses. */

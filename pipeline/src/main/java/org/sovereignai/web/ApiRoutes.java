@@ -32,7 +32,6 @@ public final class ApiRoutes extends RouteBuilder {
     public void configure() {
         getContext().getRegistry().bind(ResponseHeaders.BEAN, new ResponseHeaders());
         restConfiguration().component("platform-http").contextPath(Links.BASE).bindingMode(RestBindingMode.off)
-                .inlineRoutes(false) // GET and HEAD share one route per endpoint
                 .endpointProperty("headerFilterStrategy", "#" + ResponseHeaders.BEAN)
                 .apiContextPath("/openapi.json").apiProperty("api.title", "Sovereign AI Index")
                 .apiProperty("api.version", "1").apiProperty("schemes", base.getScheme())
@@ -61,13 +60,15 @@ public final class ApiRoutes extends RouteBuilder {
     }
 
     private RestDefinition endpoint(String path, String name, String description, Endpoints.Handler handler) {
-        from("direct:api-" + name).routeId("api-" + name).process(endpoints.of(handler));
+        // one small route per verb, which the REST DSL inlines into its HTTP consumer (no direct: hop per request)
+        from("direct:api-" + name + "-get").process(endpoints.of(handler));
+        from("direct:api-" + name + "-head").process(endpoints.of(handler));
         // a path that ends in a file path (files/{path}) matches every segment after it
         String route = path.endsWith("{path}") ? path.substring(0, path.length() - "{path}".length()) + "*" : path;
-        rest().head(route).id("api-" + name + "-head").description("HEAD of " + path).to("direct:api-" + name);
+        rest().head(route).id("api-" + name + "-head").description("HEAD of " + path).to("direct:api-" + name + "-head");
         RestDefinition r = rest().get(route).id("api-" + name + "-get").description(description);
         if (route.endsWith("*")) r = r.param().name("path").type(RestParamType.path).description("the file's path in the manifest").endParam();
-        return r.to("direct:api-" + name);
+        return r.to("direct:api-" + name + "-get");
     }
 
     private static RestDefinition projectFilters(RestDefinition r) {

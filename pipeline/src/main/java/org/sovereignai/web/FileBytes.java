@@ -22,13 +22,22 @@ final class FileBytes {
 
     /** The file's bytes, or null when it is too large to keep. */
     byte[] get(PublishedFile f) throws IOException {
+        return get(f, false);
+    }
+
+    /** The file's bytes gzipped (compressed once, then kept like the plain ones), or null when it is too large. */
+    byte[] gzipped(PublishedFile f) throws IOException {
+        return get(f, true);
+    }
+
+    private byte[] get(PublishedFile f, boolean gzip) throws IOException {
         if (f.bytes() > MAX_FILE) return null;
-        String key = f.sha256() + ":" + f.file();
+        String key = (gzip ? "gz:" : "") + f.sha256() + ":" + f.file();
         synchronized (this) {
             byte[] b = byHash.get(key);
             if (b != null) return b;
         }
-        byte[] b = Files.readAllBytes(f.file());
+        byte[] b = gzip ? ReplyWriter.gzip(get(f, false)) : Files.readAllBytes(f.file());
         synchronized (this) {
             if (byHash.put(key, b) == null) total += b.length;
             var it = byHash.entrySet().iterator();

@@ -68,7 +68,7 @@ final class JsonViews {
             g.writeStringField("self", Links.release(d.summary().id()));
             g.writeStringField("projects", Links.projects(d.summary().id()));
             g.writeStringField("stats", Links.stats(d.summary().id()));
-            g.writeStringField("manifest", Links.file(d.summary().id(), "manifest.json"));
+            g.writeStringField("manifest", Links.file(d.summary().id(), org.sovereignai.release.ReleaseFiles.MANIFEST_JSON));
             g.writeEndObject();
             g.writeEndObject();
         });

@@ -115,7 +115,9 @@ public final class ReleaseApi {
     public Reply feed(ApiRequest req) throws IOException {
         req.query(NONE);
         List<ReleaseSummary> all = browse.releases();
-        return Reply.ok("application/atom+xml; charset=utf-8", AtomFeed.render(all, baseUrl),
+        List<AtomFeed.Item> items = new java.util.ArrayList<>();
+        for (ReleaseSummary r : all) items.add(new AtomFeed.Item(r, browse.figureChanges(r.id())));
+        return Reply.ok("application/atom+xml; charset=utf-8", AtomFeed.render(items, baseUrl),
                 Caching.tag("feed", ids(all), Map.of("base", baseUrl)), Caching.SHORT);
     }
 

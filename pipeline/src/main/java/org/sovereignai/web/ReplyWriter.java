@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Locale;
@@ -26,7 +25,10 @@ import io.vertx.core.buffer.Buffer;
 public final class ReplyWriter {
     /** Smaller bodies gain nothing from gzip. */
     static final int GZIP_MIN = 1024;
-    /** Larger files are streamed as they are rather than compressed in memory. */
+    /**
+     * Larger bodies are sent as they are rather than compressed in memory: published files up to the size that is kept
+     * compressed ({@link FileBytes}), computed answers up to a few pages.
+     */
     static final long GZIP_MAX = 16L << 20;
     /** Files up to this size are sent from memory (one read); larger ones are streamed. */
     static final long IN_MEMORY_MAX = 4L << 20;
@@ -88,10 +90,12 @@ public final class ReplyWriter {
             headBody(out, reply.length());
             return;
         }
-        Object body = reply.file() != null ? slice(reply, 0, reply.length()) : reply.body();
+        Object body;
         if (gzip) {
             out.setHeader("Content-Encoding", "gzip");
-            body = gzip(body instanceof byte[] b ? b : Files.readAllBytes(reply.file().file()));
+            body = reply.file() != null ? cache.gzipped(reply.file()) : gzip(reply.body());
+        } else {
+            body = reply.file() != null ? slice(reply, 0, reply.length()) : reply.body();
         }
         body(out, body, head);
     }
@@ -161,11 +165,12 @@ public final class ReplyWriter {
 
     private static boolean compressible(Reply reply) {
         String t = reply.contentType();
-        if (t == null || reply.length() < GZIP_MIN || reply.length() > GZIP_MAX) return false;
+        long max = reply.file() != null ? FileBytes.MAX_FILE : GZIP_MAX;
+        if (t == null || reply.length() < GZIP_MIN || reply.length() > max) return false;
         return t.startsWith("text/") || t.contains("json") || t.contains("xml") || t.contains("svg");
     }
 
-    private static byte[] gzip(byte[] bytes) throws IOException {
+    static byte[] gzip(byte[] bytes) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream(bytes.length / 4 + 64);
         try (GZIPOutputStream z = new GZIPOutputStream(buf)) {
             z.write(bytes);

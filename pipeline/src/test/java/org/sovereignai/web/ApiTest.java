@@ -371,6 +371,8 @@ class ApiTest {
         assertTrue(feed.getEntries().get(0).getTitle().contains("2026-Q2"));
         assertTrue(feed.getEntries().get(0).getSummary().getValue().contains("1 added, 1 modified, 0 removed"),
                 feed.getEntries().get(0).getSummary().getValue());
+        assertTrue(feed.getEntries().get(0).getSummary().getValue().contains("Figures: ") && feed.getEntries().get(0).getSummary().getValue().contains("; Projects 5 -> 6 (+1)"),
+                feed.getEntries().get(0).getSummary().getValue());
         assertTrue(feed.getEntries().get(0).getAlternateLinks().get(0).getHref().endsWith("/api/v1/releases/2026-Q2/files/CHANGES.md"));
         assertNull(server.get("/").headers().firstValue("ETag").orElse(null));
     }
