@@ -92,7 +92,7 @@ public final class Pages {
         }
         long total = detail.summary().changes().getOrDefault("added", 0L) + detail.summary().changes().getOrDefault("modified", 0L)
                 + detail.summary().changes().getOrDefault("removed", 0L);
-        return render("release.jte", new ReleasePage(row, detail.schemaVersion(), figures(detail), charts,
+        return render("release.jte", new ReleasePage(row, detail.schemaVersion(), figures(detail), browse.figureChanges(id), charts,
                 changes(id, detail), total, reports, downloads, new Link("/releases/" + id + "/projects", "browse its projects")));
     }
 

@@ -39,8 +39,12 @@ public final class Views {
     public record ReleaseList(List<ReleaseRow> releases, String latest) {
     }
 
-    /** The release page: summary, figures with deltas, charts, the change report (first {@code changes}), downloads. */
-    public record ReleasePage(ReleaseRow release, String schemaVersion, List<Figure> figures, List<Link> charts,
+    /**
+     * The release page: summary, headline figures with deltas, every figure that moved (as the release's CHANGES.md
+     * lists them), charts, the change report (first {@code changes}), downloads.
+     */
+    public record ReleasePage(ReleaseRow release, String schemaVersion, List<Figure> figures,
+                              List<org.sovereignai.app.BrowseReleases.FigureChange> moved, List<Link> charts,
                               List<Change> changes, long changesTotal, List<Link> reports, List<Download> downloads,
                               Link browse) {
     }
