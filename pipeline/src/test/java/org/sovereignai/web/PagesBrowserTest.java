@@ -135,8 +135,9 @@ class PagesBrowserTest {
         browser.go(server.base + "/releases/2026-Q1/projects");
         new Select(browser.find("select[name=layer]")).selectByValue("models");
         browser.find("form.filters button").click();
-        browser.find("table.hits");
-        assertTrue(browser.driver().getCurrentUrl().endsWith("/releases/2026-Q1/projects?layer=models"), browser.driver().getCurrentUrl());
+        // the form sends its empty fields too; the server answers with the same search's own address
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlToBe(server.base + "/releases/2026-Q1/projects?layer=models"));
         List<WebElement> layers = browser.all("table.hits tbody td:nth-child(2)");
         assertEquals(models, layers.size());
         for (WebElement l : layers) assertEquals("models", l.getText());
@@ -148,7 +149,8 @@ class PagesBrowserTest {
         String first = browser.all("table.hits tbody tr").get(0).getText();
         assertEquals(10, browser.all("table.hits tbody tr").size());
         browser.find("a.next").click();
-        browser.find("table.hits");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("next="));
         assertFalse(browser.all("table.hits tbody tr").get(0).getText().equals(first), "the next page starts after the first");
 
         browser.go(server.base + "/releases/2026-Q1/projects?q=sea-lion");
