@@ -10,20 +10,31 @@ public final class Refusal extends RuntimeException {
     public static final int USAGE_OR_IO = 2;
 
     private final int exitCode;
+    private final boolean missing;
 
-    private Refusal(int exitCode, String message) {
+    private Refusal(int exitCode, String message, boolean missing) {
         super(message);
         this.exitCode = exitCode;
+        this.missing = missing;
     }
 
     /** The data does not allow it (exit 1). */
     public static Refusal data(String message) {
-        return new Refusal(DATA, message);
+        return new Refusal(DATA, message, false);
     }
 
     /** Wrong usage, or a file that is missing or unreadable (exit 2). */
     public static Refusal usage(String message) {
-        return new Refusal(USAGE_OR_IO, message);
+        return new Refusal(USAGE_OR_IO, message, false);
+    }
+
+    /** What was asked for does not exist (a release, a record, a file; HTTP 404, exit 1). */
+    public static Refusal missing(String message) {
+        return new Refusal(DATA, message, true);
+    }
+
+    public boolean missing() {
+        return missing;
     }
 
     public int exitCode() {

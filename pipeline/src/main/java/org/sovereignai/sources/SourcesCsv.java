@@ -39,22 +39,27 @@ public final class SourcesCsv {
 
     /** Reads a release's sources.csv (to compare with the next release). */
     public static List<SourceRow> read(Path file) throws IOException {
-        List<SourceRow> out = new ArrayList<>();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (CSVRecord rec : READ.parse(r)) {
-                String status = get(rec, "status");
-                Integer code = null;
-                if (status != null) {
-                    try {
-                        code = Integer.valueOf(status);
-                    } catch (NumberFormatException e) {
-                        throw new IOException(file.getFileName() + " row " + (rec.getRecordNumber() + 1)
-                                + ", column status: '" + status + "' is not an HTTP status");
-                    }
+            return read(r, file.getFileName().toString());
+        }
+    }
+
+    /** Reads sources.csv text (header first), e.g. one record's rows; {@code name} names it in messages. */
+    public static List<SourceRow> read(Reader r, String name) throws IOException {
+        List<SourceRow> out = new ArrayList<>();
+        for (CSVRecord rec : READ.parse(r)) {
+            String status = get(rec, "status");
+            Integer code = null;
+            if (status != null) {
+                try {
+                    code = Integer.valueOf(status);
+                } catch (NumberFormatException e) {
+                    throw new IOException(name + " row " + (rec.getRecordNumber() + 1)
+                            + ", column status: '" + status + "' is not an HTTP status");
                 }
-                out.add(new SourceRow(get(rec, "id"), get(rec, "url"), code, get(rec, "final_url"), get(rec, "title"),
-                        get(rec, "published"), get(rec, "checked_at"), get(rec, "fingerprint"), SourceState.of(get(rec, "state"))));
             }
+            out.add(new SourceRow(get(rec, "id"), get(rec, "url"), code, get(rec, "final_url"), get(rec, "title"),
+                    get(rec, "published"), get(rec, "checked_at"), get(rec, "fingerprint"), SourceState.of(get(rec, "state"))));
         }
         return out;
     }

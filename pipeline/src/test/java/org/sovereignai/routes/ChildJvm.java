@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.sovereignai.cli.Sai;
 
 /** A real second JVM running {@code sai} on the test's class path, its output collected line by line. */
-final class ChildJvm {
+public final class ChildJvm {
     private final Process process;
     private final List<String> lines = new ArrayList<>();
     private final CountDownLatch seen = new CountDownLatch(1);
@@ -27,7 +27,7 @@ final class ChildJvm {
         reader.start();
     }
 
-    static ChildJvm start(Path home, String waitFor, List<String> systemProperties, String... args) throws IOException {
+    public static ChildJvm start(Path home, String waitFor, List<String> systemProperties, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx256m");
@@ -58,19 +58,19 @@ final class ChildJvm {
     }
 
     /** Waits until the awaited line is printed. */
-    void awaitLine(long seconds) throws InterruptedException {
+    public void awaitLine(long seconds) throws InterruptedException {
         if (!seen.await(seconds, TimeUnit.SECONDS)) {
             throw new AssertionError("the child never printed '" + waitFor + "'; output: " + output());
         }
     }
 
     /** SIGKILL: no shutdown hooks, no finally blocks, like a power cut for the process. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    int waitForExit(long seconds) throws InterruptedException {
+    public int waitForExit(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the child did not finish; output: " + output());
@@ -78,7 +78,7 @@ final class ChildJvm {
         return process.exitValue();
     }
 
-    String output() {
+    public String output() {
         synchronized (lines) {
             return String.join("\n", lines);
         }

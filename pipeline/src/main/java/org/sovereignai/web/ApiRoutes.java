@@ -1,0 +1,89 @@
+package org.sovereignai.web;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.rest.RestBindingMode;
+import org.apache.camel.model.rest.RestDefinition;
+import org.apache.camel.model.rest.RestParamType;
+
+/**
+ * The HTTP door's routes, on Camel Main's embedded Vert.x server: the REST DSL maps each {@code GET} (and its
+ * {@code HEAD}) of {@code /api/v1} to one {@link ReleaseApi} method, and Camel's openapi-java serves the OpenAPI
+ * document generated from these same definitions at {@code /api/v1/openapi.json}. {@link Fallback} answers whatever
+ * no endpoint matched. Routes stay thin: parse, call the use case, render ({@link Endpoints}).
+ */
+public final class ApiRoutes extends RouteBuilder {
+    /** The endpoint option of every HTTP consumer: only the headers the reply sets go out. */
+    static final String HEADERS = "headerFilterStrategy=#" + ResponseHeaders.BEAN;
+
+    private final Endpoints endpoints;
+    private final ReleaseApi api;
+
+    private final java.net.URI base;
+
+    /** @param base the server's public address (the OpenAPI document's server) */
+    public ApiRoutes(ReleaseApi api, java.net.URI base) {
+        this.api = api;
+        this.base = base;
+        this.endpoints = new Endpoints(new ReplyWriter());
+    }
+
+    @Override
+    public void configure() {
+        getContext().getRegistry().bind(ResponseHeaders.BEAN, new ResponseHeaders());
+        restConfiguration().component("platform-http").contextPath(Links.BASE).bindingMode(RestBindingMode.off)
+                .endpointProperty("headerFilterStrategy", "#" + ResponseHeaders.BEAN)
+                .apiContextPath("/openapi.json").apiProperty("api.title", "Sovereign AI Index")
+                .apiProperty("api.version", "1").apiProperty("schemes", base.getScheme())
+                .apiProperty("host", base.getHost() + (base.getPort() < 0 ? "" : ":" + base.getPort())).apiProperty("api.description",
+                        "Read-only access to every published release of the index: records, sources, history, diffs, files.");
+
+        endpoint("/releases", "releases", "Every release, oldest first: id, version, date, previous, counts by layer", api::releases);
+        endpoint("/releases/latest", "latest", "307 redirect to the newest release", api::latest);
+        endpoint("/releases/{id}", "release", "A release's manifest summary and links to its files", api::release);
+        projectFilters(endpoint("/releases/{id}/projects", "projects",
+                "The release's records, filtered and paged; Accept: text/csv for projects.csv rows", api::projects));
+        projectFilters(endpoint("/releases/{id}/projects.csv", "projects-csv",
+                "As /projects, as projects.csv rows (same columns); the next page in the Link header", api::projectsCsv));
+        endpoint("/releases/{id}/projects/{projectId}", "project", "One record with its sources and their check state", api::project);
+        endpoint("/projects/{projectId}/history", "history",
+                "The record in every release it appears in, with each release's change and its provenance", api::history);
+        endpoint("/diff", "diff", "The keyed diff of two releases in the shape of changes.json (format=md: CHANGES.md)", api::diff)
+                .param().name("from").type(RestParamType.query).required(true).description("the older release id").endParam()
+                .param().name("to").type(RestParamType.query).required(true).description("the newer release id").endParam()
+                .param().name("format").type(RestParamType.query).required(false).description("json (default) or md").endParam();
+        endpoint("/releases/{id}/stats", "stats", "The release's stats.json", api::stats);
+        endpoint("/releases/{id}/files/{path}", "file",
+                "The exact published bytes of a file the manifest lists (path may hold slashes: charts/NAME.svg); Range supported", api::file);
+
+        from("platform-http:/feed.atom?httpMethodRestrict=GET,HEAD&" + HEADERS).routeId("feed").process(endpoints.of(api::feed));
+    }
+
+    private RestDefinition endpoint(String path, String name, String description, Endpoints.Handler handler) {
+        // one small route per verb, which the REST DSL inlines into its HTTP consumer (no direct: hop per request)
+        from("direct:api-" + name + "-get").process(endpoints.of(handler));
+        from("direct:api-" + name + "-head").process(endpoints.of(handler));
+        // a path that ends in a file path (files/{path}) matches every segment after it
+        String route = path.endsWith("{path}") ? path.substring(0, path.length() - "{path}".length()) + "*" : path;
+        rest().head(route).id("api-" + name + "-head").description("HEAD of " + path).to("direct:api-" + name + "-head");
+        RestDefinition r = rest().get(route).id("api-" + name + "-get").description(description);
+        if (route.endsWith("*")) r = r.param().name("path").type(RestParamType.path).description("the file's path in the manifest").endParam();
+        return r.to("direct:api-" + name + "-get");
+    }
+
+    private static RestDefinition projectFilters(RestDefinition r) {
+        return r.param().name("layer").type(RestParamType.query).required(false).description("compute, models or data").endParam()
+                .param().name("jurisdiction").type(RestParamType.query).required(false).description("jurisdiction code, e.g. FR or EU").endParam()
+                .param().name("family").type(RestParamType.query).required(false).description("root base family, as stats counts it (e.g. llama)").endParam()
+                .param().name("status").type(RestParamType.query).required(false).description("lifecycle status, e.g. operational").endParam()
+                .param().name("q").type(RestParamType.query).required(false).description("text in name, aliases or lead_org (case-insensitive)").endParam()
+                .param().name("limit").type(RestParamType.query).required(false).description("1 to 1000, default 100").endParam()
+                .param().name("next").type(RestParamType.query).required(false).description("the previous page's next cursor").endParam();
+    }
+
+    /** The exchange's request method (for the fallback's 404 or 405). */
+    static String method(Exchange e) {
+        String m = e.getMessage().getHeader(Exchange.HTTP_METHOD, String.class);
+        return m == null ? "GET" : m;
+    }
+}
