@@ -22,9 +22,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sovereignai.curation.Curation;
 import org.sovereignai.curation.CurationException;
 import org.sovereignai.curation.CurationFixture;
+import org.sovereignai.curation.TestDatabase;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Accounts in the real embedded database, through the class and through ./sai users. */
+/** Accounts in a real database (embedded H2, and PostgreSQL as a team runs it), through the class and ./sai users. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class AccountsTest {
+    @Parameter
+    TestDatabase database;
+
     static final char[] PASSWORD = "correct horse battery".toCharArray();
 
     @TempDir
@@ -35,7 +44,7 @@ class AccountsTest {
 
     @BeforeEach
     void open() throws Exception {
-        fx = new CurationFixture(home);
+        fx = new CurationFixture(home, database);
         curation = fx.open();
         accounts = new Accounts(curation.dataSource());
     }
@@ -43,6 +52,13 @@ class AccountsTest {
     @AfterEach
     void close() {
         curation.close();
+    }
+
+    @Test
+    void theSuiteRunsOnTheDatabaseItNames() throws Exception {
+        try (Connection c = curation.dataSource().getConnection()) {
+            assertEquals(database == TestDatabase.H2 ? "H2" : "PostgreSQL", c.getMetaData().getDatabaseProductName());
+        }
     }
 
     @Test
