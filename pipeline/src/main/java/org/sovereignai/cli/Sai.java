@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 ReviewCommand.class,
                 HistoryCommand.class,
                 ServeCommand.class,
+                UsersCommand.class,
                 SchemaCommand.class,
                 DiffCommand.class,
                 ReleaseCommand.class,
