@@ -4,6 +4,7 @@ import org.sovereignai.record.CanonicalNumber;
 import org.sovereignai.record.FieldSpec;
 import org.sovereignai.record.Project;
 import org.sovereignai.record.Schema;
+import org.sovereignai.record.Text;
 
 /**
  * A record's values packed into one String (fields in contract order, separated by U+001F, blank as empty), so a million
@@ -22,16 +23,35 @@ public final class Packed {
     }
 
     public static String pack(Project p) {
+        return pack(p, null);
+    }
+
+    /** {@link #pack}; {@code rewrote[0]} (if given) is set when a number was packed other than as the record holds it. */
+    private static String pack(Project p, boolean[] rewrote) {
         Schema schema = p.schema();
         StringBuilder sb = new StringBuilder(256);
         for (FieldSpec f : schema.fields()) {
             if (f.index() > 0) sb.append(SEP);
             String v = p.get(f);
             if (v == null) continue;
-            if (f.type().numeric()) v = CanonicalNumber.text(f.type(), v);
+            if (f.type().numeric()) {
+                String canonical = CanonicalNumber.text(f.type(), v);
+                if (rewrote != null && !canonical.equals(v)) rewrote[0] = true;
+                v = canonical;
+            }
             sb.append(escape(v));
         }
         return sb.toString();
+    }
+
+    /**
+     * The record {@link #pack}ed, and, only when that rewrote a number, also packed as it holds its values
+     * ({@link #exact(String, Schema)} gives them back); else null.
+     */
+    static String[] packWithExact(Project p) {
+        boolean[] rewrote = {false};
+        String packed = pack(p, rewrote);
+        return new String[] {packed, rewrote[0] ? packRaw(p.values()) : null};
     }
 
     /**
@@ -48,9 +68,34 @@ public final class Packed {
         return sb.toString();
     }
 
+    /**
+     * Whether two rows of raw cell values (contract order) pack equally by {@link #packRaw}, without packing them: the
+     * same cells, blank and absent alike.
+     */
+    static boolean sameRaw(String[] a, String[] b) {
+        if (a.length != b.length) return false;
+        for (int i = 0; i < a.length; i++) {
+            String x = a[i] == null ? "" : a[i];
+            String y = b[i] == null ? "" : b[i];
+            if (!x.equals(y)) return false;
+        }
+        return true;
+    }
+
+    /** The id of the record with this raw id cell, as {@link #id} gives it from the record packed by {@link #pack}. */
+    static String idOfRaw(String rawId) {
+        String id = Text.clean(rawId);
+        return id == null ? "" : escape(id);
+    }
+
     private static String escape(String v) {
         if (v.indexOf(SEP) < 0 && v.indexOf(ESC) < 0) return v;
         return v.replace(String.valueOf(ESC), ESC + "0").replace(String.valueOf(SEP), ESC + "1");
+    }
+
+    /** The record packed as it held its values ({@link #packWithExact}), with the very values it had. */
+    static Project exact(String packed, Schema schema) {
+        return Project.ofCanonical(schema, unpack(packed, schema.fields().size()));
     }
 
     /** The id of a packed record (its first value). */
