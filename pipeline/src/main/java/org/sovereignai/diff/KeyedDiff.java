@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,10 +33,6 @@ public final class KeyedDiff {
 
     private final Schema schema;
     private final Map<String, String> old = new HashMap<>(1 << 16);
-    /** Both sides at once ({@link #offerOld}, {@link #offerNew}): new records not matched yet, in arrival order. */
-    private final Map<String, String> waitingNew = new LinkedHashMap<>();
-    /** Of those, the ones with a number not written canonically: packed as they are ({@link Packed#packWithExact}). */
-    private final Map<String, String> waitingExact = new HashMap<>();
     private final List<Change> changes = new ArrayList<>();
     private final List<Change> added = new ArrayList<>();
     private long oldCount;
@@ -111,83 +106,6 @@ public final class KeyedDiff {
         }
     }
 
-    /**
-     * Both sides at once: the old and the new set are offered at the same time, each from its own thread ({@code
-     * offerOld} from one, {@link #offerNew} from the other), in any order; a record is compared as soon as its
-     * counterpart has arrived, and {@link #finish} (after both threads) gives the same diff as {@link #addOld} then
-     * {@link #addNew}. Records waiting for their counterpart are held packed (so two sets in similar order hold little,
-     * two in unrelated orders about half of one set at most). A repeated id on either side is refused as by
-     * {@code addOld}/{@code addNew}.
-     */
-    public void offerOld(Project p) {
-        if (p.id() == null) throw new IllegalArgumentException("a record without an id cannot be diffed");
-        offerOld(p.id(), Packed.pack(p));
-    }
-
-    /** {@link #offerOld(Project)} for raw cell values in contract order (packed as they are, as by {@link #addOld(String[])}). */
-    public void offerOld(String[] raw) {
-        String id = Text.clean(raw[0]);
-        if (id == null) throw new IllegalArgumentException("a record without an id cannot be diffed");
-        offerOld(id, Packed.packRaw(raw));
-    }
-
-    private void offerOld(String id, String packed) {
-        String fresh;
-        synchronized (this) {
-            if (finished) throw new IllegalStateException("this diff is finished");
-            if (old.put(id, packed) != null) throw new IllegalArgumentException("the old set repeats id '" + id + "'");
-            oldCount++;
-            fresh = waitingNew.remove(id);
-            if (fresh != null) old.put(id, SEEN);
-        }
-        if (fresh != null) matched(packed, fresh, () -> waitingProject(id, fresh));
-    }
-
-    /** The new side of {@link #offerOld}: compared now if its old record has arrived, else held until it does. */
-    public void offerNew(Project p) {
-        String id = p.id();
-        if (id == null) throw new IllegalArgumentException("a record without an id cannot be diffed");
-        String[] packed = Packed.packWithExact(p);
-        String before;
-        synchronized (this) {
-            if (finished) throw new IllegalStateException("this diff is finished");
-            before = old.get(id);
-            if (before == SEEN || (before == null && waitingNew.putIfAbsent(id, packed[0]) != null)) {
-                throw new IllegalArgumentException("the new set repeats id '" + id + "'");
-            }
-            newCount++;
-            if (before != null) old.put(id, SEEN);
-            // a rewritten number: keep the values as the record holds them, for its report
-            else if (packed[1] != null) waitingExact.put(id, packed[1]);
-        }
-        if (before != null) matched(before, packed[0], () -> p);
-    }
-
-    /** A held new record as it was offered. */
-    private Project waitingProject(String id, String packed) {
-        String exact;
-        synchronized (this) {
-            exact = waitingExact.remove(id);
-        }
-        return exact != null ? Packed.exact(exact, schema) : Packed.project(packed, schema);
-    }
-
-    /** A record of each side with the same id, from {@link #offerOld} or {@link #offerNew} (on either thread). */
-    private void matched(String before, String packed, java.util.function.Supplier<Project> fresh) {
-        if (before.equals(packed)) {
-            synchronized (this) {
-                unchanged++;
-            }
-        } else {
-            Project p = fresh.get();
-            Project was = Packed.unpack(before, schema);
-            List<FieldSpec> differing = compare(was, p);
-            synchronized (this) {
-                record(was, p, differing);
-            }
-        }
-    }
-
     /** Marks the id as seen on the new side; returns the old packed record, or null when the id is new. */
     private String match(String id) {
         if (finished) throw new IllegalStateException("this diff is finished");
@@ -213,11 +131,7 @@ public final class KeyedDiff {
     /** The packed forms differ: clean both sides (the old may have been packed raw), then compare field by field. */
     private void compareDiffering(String before, Project p) {
         Project was = Packed.unpack(before, schema);
-        record(was, p, compare(was, p));
-    }
-
-    /** The outcome of comparing two records with the same id: unchanged, or modified in the differing fields. */
-    private void record(Project was, Project p, List<FieldSpec> differing) {
+        List<FieldSpec> differing = compare(was, p);
         if (differing.isEmpty()) {
             unchanged++;
             return;
@@ -230,8 +144,6 @@ public final class KeyedDiff {
     /** Ends the new set: the old records never matched are the removed ones. Returns the diff. */
     public Diff finish() {
         if (finished) throw new IllegalStateException("this diff is finished");
-        for (Map.Entry<String, String> e : waitingNew.entrySet()) added(waitingProject(e.getKey(), e.getValue()));
-        waitingNew.clear();
         List<Project> removed = new ArrayList<>();
         for (Map.Entry<String, String> e : old.entrySet()) {
             if (e.getValue() == SEEN) continue;

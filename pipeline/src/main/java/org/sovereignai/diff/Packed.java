@@ -23,35 +23,16 @@ public final class Packed {
     }
 
     public static String pack(Project p) {
-        return pack(p, null);
-    }
-
-    /** {@link #pack}; {@code rewrote[0]} (if given) is set when a number was packed other than as the record holds it. */
-    private static String pack(Project p, boolean[] rewrote) {
         Schema schema = p.schema();
         StringBuilder sb = new StringBuilder(256);
         for (FieldSpec f : schema.fields()) {
             if (f.index() > 0) sb.append(SEP);
             String v = p.get(f);
             if (v == null) continue;
-            if (f.type().numeric()) {
-                String canonical = CanonicalNumber.text(f.type(), v);
-                if (rewrote != null && !canonical.equals(v)) rewrote[0] = true;
-                v = canonical;
-            }
+            if (f.type().numeric()) v = CanonicalNumber.text(f.type(), v);
             sb.append(escape(v));
         }
         return sb.toString();
-    }
-
-    /**
-     * The record {@link #pack}ed, and, only when that rewrote a number, also packed as it holds its values
-     * ({@link #exact(String, Schema)} gives them back); else null.
-     */
-    static String[] packWithExact(Project p) {
-        boolean[] rewrote = {false};
-        String packed = pack(p, rewrote);
-        return new String[] {packed, rewrote[0] ? packRaw(p.values()) : null};
     }
 
     /**
@@ -91,11 +72,6 @@ public final class Packed {
     private static String escape(String v) {
         if (v.indexOf(SEP) < 0 && v.indexOf(ESC) < 0) return v;
         return v.replace(String.valueOf(ESC), ESC + "0").replace(String.valueOf(SEP), ESC + "1");
-    }
-
-    /** The record packed as it held its values ({@link #packWithExact}), with the very values it had. */
-    static Project exact(String packed, Schema schema) {
-        return Project.ofCanonical(schema, unpack(packed, schema.fields().size()));
     }
 
     /** The id of a packed record (its first value). */
