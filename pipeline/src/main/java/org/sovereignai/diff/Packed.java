@@ -4,6 +4,7 @@ import org.sovereignai.record.CanonicalNumber;
 import org.sovereignai.record.FieldSpec;
 import org.sovereignai.record.Project;
 import org.sovereignai.record.Schema;
+import org.sovereignai.record.Text;
 
 /**
  * A record's values packed into one String (fields in contract order, separated by U+001F, blank as empty), so a million
@@ -46,6 +47,26 @@ public final class Packed {
             if (v != null && !v.isEmpty()) sb.append(escape(v));
         }
         return sb.toString();
+    }
+
+    /**
+     * Whether two rows of raw cell values (contract order) pack equally by {@link #packRaw}, without packing them: the
+     * same cells, blank and absent alike.
+     */
+    static boolean sameRaw(String[] a, String[] b) {
+        if (a.length != b.length) return false;
+        for (int i = 0; i < a.length; i++) {
+            String x = a[i] == null ? "" : a[i];
+            String y = b[i] == null ? "" : b[i];
+            if (!x.equals(y)) return false;
+        }
+        return true;
+    }
+
+    /** The id of the record with this raw id cell, as {@link #id} gives it from the record packed by {@link #pack}. */
+    static String idOfRaw(String rawId) {
+        String id = Text.clean(rawId);
+        return id == null ? "" : escape(id);
     }
 
     private static String escape(String v) {

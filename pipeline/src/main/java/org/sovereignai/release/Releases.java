@@ -24,6 +24,7 @@ import org.sovereignai.io.CrashPoints;
 import org.sovereignai.record.Project;
 import org.sovereignai.record.Schema;
 import org.sovereignai.sheet.Columns;
+import org.sovereignai.sheet.ReadAheadSheet;
 import org.sovereignai.sheet.Row;
 import org.sovereignai.sheet.Sheet;
 import org.sovereignai.sheet.SheetException;
@@ -112,62 +113,40 @@ public final class Releases {
      */
     public static Diff diffSorted(Path oldCsv, Iterator<String> newRecords, Schema schema) throws SheetException {
         try (Sheet sheet = Sheet.open(oldCsv, null)) {
-            Columns columns = Columns.of(schema, sheet.header());
-            Iterator<String[]> rows = new Lookahead<>() {
-                @Override
-                protected String[] fetch() {
-                    try {
-                        Row row = sheet.next();
-                        return row == null ? null : columns.rawValues(row);
-                    } catch (SheetException e) {
-                        throw new ReadFailure(e);
-                    }
-                }
-            };
-            return new KeyedDiff(schema).diffSorted(rows, newRecords);
+            return new KeyedDiff(schema).diffSorted(rawRows(sheet, schema), newRecords);
         } catch (ReadFailure e) {
             throw e.getCause();
         }
     }
 
     /**
-     * The two release files, both sorted by id, diffed in one merge pass (neither held; see {@link #diffSorted}). The
-     * two files are parsed at once, one per core: a helper thread reads the new one a few thousand records ahead while
-     * this thread reads the old one and merges (1M records: 6.5 s whole process with the files read one after the other,
-     * docs/benchmarks.md).
+     * The diff of two release files (both sorted by id): one merge pass over their raw rows, each file parsed on its own
+     * reader thread ({@link ReadAheadSheet}) while this one compares, so neither side is held.
+     *
+     * @throws KeyedDiff.NotSorted when either file is not sorted by id
      */
     public static Diff diffReleaseFiles(Path oldCsv, Path newCsv, Schema schema) throws SheetException {
-        Handoff<String> fresh = new Handoff<>(4096);
-        try {
-            return Parallel.both(
-                    () -> {
-                        try {
-                            readRows(newCsv, schema, raw -> fresh.put(org.sovereignai.diff.Packed.pack(Project.of(schema, raw))));
-                            fresh.end();
-                        } catch (java.util.concurrent.CancellationException e) {
-                            // the merge stopped first (e.g. a file not sorted by id): its own exception says why
-                        } catch (SheetException | RuntimeException e) {
-                            try {
-                                fresh.end();   // the merge ends; this failure is what the caller gets
-                            } catch (java.util.concurrent.CancellationException stopped) {
-                                // the merge had stopped already
-                            }
-                            throw e;
-                        }
-                        return null;
-                    },
-                    () -> {
-                        try {
-                            return diffSorted(oldCsv, fresh.iterator(), schema);
-                        } finally {
-                            fresh.abandon();
-                        }
-                    }).second();
-        } catch (IOException e) {
-            // Parallel.both wraps a checked exception of either side; a SheetException says what is wrong with a file
-            if (e.getCause() instanceof SheetException se) throw se;
-            throw new java.io.UncheckedIOException(e);
+        try (Sheet older = ReadAheadSheet.of(Sheet.open(oldCsv, null)); Sheet newer = ReadAheadSheet.of(Sheet.open(newCsv, null))) {
+            return new KeyedDiff(schema).diffSortedRows(rawRows(older, schema), rawRows(newer, schema));
+        } catch (ReadFailure e) {
+            throw e.getCause();
         }
+    }
+
+    /** The sheet's rows as raw cell values in contract order; a reading failure arrives as a {@link ReadFailure}. */
+    private static Iterator<String[]> rawRows(Sheet sheet, Schema schema) {
+        Columns columns = Columns.of(schema, sheet.header());
+        return new Lookahead<>() {
+            @Override
+            protected String[] fetch() {
+                try {
+                    Row row = sheet.next();
+                    return row == null ? null : columns.rawValues(row);
+                } catch (SheetException e) {
+                    throw new ReadFailure(e);
+                }
+            }
+        };
     }
 
     /** A failure reading the old file inside the merge's iterator. */
