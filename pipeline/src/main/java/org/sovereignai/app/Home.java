@@ -61,6 +61,20 @@ public final class Home {
         return settings;
     }
 
+    /**
+     * The licence releases publish their data under: {@code sai.data.license} (SAI_DATA_LICENSE), an SPDX id.
+     *
+     * @throws Refusal (usage) for a value that is not an SPDX id
+     */
+    public org.sovereignai.release.DataLicense dataLicense() {
+        String id = Settings.reader(null).get("sai.data.license").orElse(org.sovereignai.release.DataLicense.DEFAULT.id());
+        try {
+            return org.sovereignai.release.DataLicense.of(id);
+        } catch (IllegalArgumentException e) {
+            throw Refusal.usage(e.getMessage());
+        }
+    }
+
     /** Opens the curation workflow (its database); close it when done. */
     public Curation openCuration() {
         return Curation.open(workspace, settings());

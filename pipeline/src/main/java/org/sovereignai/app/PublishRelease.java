@@ -53,7 +53,7 @@ public final class PublishRelease {
         SourcesRelease sources = home.sourcesRelease();
         if (req.sheet() != null) {
             return new Result(Releases.publish(new ReleaseRequest(req.release(), req.sheet(), req.sheetName(), snapshots,
-                    req.date(), req.errata(), null, standardArtifacts(sources), sources.columns())), null);
+                    req.date(), req.errata(), null, standardArtifacts(sources), sources.columns(), home.dataLicense())), null);
         }
         if (ReleaseId.parse(req.release()) == null) {
             throw Refusal.usage("'" + req.release() + "' is not a release id: write the quarter as YYYY-Qn, e.g. 2026-Q1");
@@ -71,7 +71,7 @@ public final class PublishRelease {
             List<ReleaseArtifact> artifacts = new ArrayList<>(standardArtifacts(sources));
             artifacts.add(draft.credits());
             Releases.Published published = Releases.publish(new ReleaseRequest(req.release(), sheet, null, snapshots,
-                    req.date(), req.errata(), draft.provenance(), artifacts, sources.columns()));
+                    req.date(), req.errata(), draft.provenance(), artifacts, sources.columns(), home.dataLicense()));
             curation.quarters().markReleased(req.release(), "release");
             return new Result(published, new Draft(req.release(), draft.draft().approved().size(),
                     List.copyOf(draft.draft().curators())));

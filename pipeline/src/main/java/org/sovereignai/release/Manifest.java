@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A release's {@code manifest.json}: what the release is (id, dataset version, previous release, date), what it holds
- * (record counts by layer, change summary, the record contract it was cut against) and the SHA-256 and size of every
+ * (record counts by layer, change summary, the record contract it was cut against, the data's licence: an SPDX id,
+ * absent in releases made before it was recorded) and the SHA-256 and size of every
  * other file in its folder, so {@code verify} can prove nothing was changed.
  */
 public record Manifest(
@@ -24,6 +25,7 @@ public record Manifest(
         Map<String, Long> counts,
         Map<String, Long> changes,
         SchemaContract schema,
+        String license,
         Map<String, FileEntry> files) {
 
     public static final String FILE = ReleaseFiles.MANIFEST_JSON;
@@ -40,6 +42,7 @@ public record Manifest(
         m.put("counts", new TreeMap<>(counts));
         m.put("changes", new TreeMap<>(changes));
         m.put("schema", schema.toJson());
+        if (license != null) m.put("license", license);
         Map<String, Object> fs = new TreeMap<>();
         for (Map.Entry<String, FileEntry> e : files.entrySet()) {
             Map<String, Object> f = new TreeMap<>();
@@ -69,7 +72,7 @@ public record Manifest(
         return new Manifest(n.path("release").asText(), n.path("version").asText(),
                 n.path("previous").isTextual() ? n.path("previous").asText() : null,
                 n.path("date").asText(null), longs(n.path("counts")), longs(n.path("changes")),
-                SchemaContract.fromJson(n.path("schema")), files);
+                SchemaContract.fromJson(n.path("schema")), n.path("license").isTextual() ? n.path("license").asText() : null, files);
     }
 
     private static Map<String, Long> longs(JsonNode n) {

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param provenance  optional credit per (id, field) for changes.json / CHANGES.md (from the curation workflow)
  * @param artifacts   extra files to include (statistics, ...)
  * @param sources     check results for sources.csv, or null for blank check columns
+ * @param license     the data's licence (datapackage.json, manifest); null means {@link DataLicense#DEFAULT}
  */
 public record ReleaseRequest(
         String release,
@@ -27,30 +28,36 @@ public record ReleaseRequest(
         boolean errata,
         Map<Provenance.Key, Provenance> provenance,
         List<ReleaseArtifact> artifacts,
-        SourceColumns sources) {
+        SourceColumns sources,
+        DataLicense license) {
 
     public ReleaseRequest {
+        license = license == null ? DataLicense.DEFAULT : license;
         provenance = provenance == null ? Map.of() : Map.copyOf(provenance);
         artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
     }
 
     public static ReleaseRequest of(String release, Path sheet, Path snapshots, LocalDate date) {
-        return new ReleaseRequest(release, sheet, null, snapshots, date, false, Map.of(), List.of(), null);
+        return new ReleaseRequest(release, sheet, null, snapshots, date, false, Map.of(), List.of(), null, null);
     }
 
     public ReleaseRequest asErrata() {
-        return new ReleaseRequest(release, sheet, sheetName, snapshots, date, true, provenance, artifacts, sources);
+        return new ReleaseRequest(release, sheet, sheetName, snapshots, date, true, provenance, artifacts, sources, license);
     }
 
     public ReleaseRequest withArtifacts(List<ReleaseArtifact> more) {
-        return new ReleaseRequest(release, sheet, sheetName, snapshots, date, errata, provenance, more, sources);
+        return new ReleaseRequest(release, sheet, sheetName, snapshots, date, errata, provenance, more, sources, license);
     }
 
     public ReleaseRequest withSources(SourceColumns checks) {
-        return new ReleaseRequest(release, sheet, sheetName, snapshots, date, errata, provenance, artifacts, checks);
+        return new ReleaseRequest(release, sheet, sheetName, snapshots, date, errata, provenance, artifacts, checks, license);
+    }
+
+    public ReleaseRequest withLicense(DataLicense l) {
+        return new ReleaseRequest(release, sheet, sheetName, snapshots, date, errata, provenance, artifacts, sources, l);
     }
 
     public ReleaseRequest withProvenance(Map<Provenance.Key, Provenance> p) {
-        return new ReleaseRequest(release, sheet, sheetName, snapshots, date, errata, p, artifacts, sources);
+        return new ReleaseRequest(release, sheet, sheetName, snapshots, date, errata, p, artifacts, sources, license);
     }
 }

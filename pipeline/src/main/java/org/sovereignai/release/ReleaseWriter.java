@@ -174,7 +174,7 @@ final class ReleaseWriter {
     }
 
     /** datapackage.json: a Frictionless Data Package describing the CSV resources, their Table Schemas and hashes. */
-    void datapackage(ReleaseId id, SemVer version, String date) throws IOException {
+    void datapackage(ReleaseId id, SemVer version, String date, DataLicense license) throws IOException {
         Map<String, Object> pkg = new TreeMap<>();
         pkg.put("profile", "tabular-data-package");
         pkg.put("name", "sovereign-ai-index");
@@ -182,6 +182,7 @@ final class ReleaseWriter {
         pkg.put("id", "sovereign-ai-index/" + id);
         pkg.put("version", version.toString());
         pkg.put("created", date);
+        pkg.put("licenses", List.of(license.toDatapackage()));
         List<Object> resources = new ArrayList<>();
         resources.add(resource("projects", ReleaseFiles.PROJECTS_CSV, projectsTableSchema()));
         resources.add(resource("base_models", ReleaseFiles.BASE_MODELS_CSV, longTableSchema(BASE_MODELS_COLUMNS)));

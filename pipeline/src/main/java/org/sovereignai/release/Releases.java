@@ -271,10 +271,10 @@ public final class Releases {
             phases.mark("record-files");
             CrashPoints.reach(CrashPoints.AFTER_RECORD_FILES);
             // 5. manifest
-            w.datapackage(target, ctx.version(), date);
+            w.datapackage(target, ctx.version(), date, req.license());
             CrashPoints.reach(CrashPoints.BEFORE_MANIFEST);
             w.manifest(new Manifest(target.toString(), ctx.version().toString(), from, date,
-                    store.counts(), written.second().changes().summary(), contract, w.inventory()));
+                    store.counts(), written.second().changes().summary(), contract, req.license().id(), w.inventory()));
             for (String sub : ReleaseWriter.listFiles(tmp)) {
                 Path parent = tmp.resolve(sub).getParent();
                 if (!parent.equals(tmp)) ReleaseWriter.forceToDisk(parent);
