@@ -68,11 +68,24 @@ public final class Settings {
         String url = p.get("sai.db.url").orElseGet(() -> CurationSettings.embeddedUrl(workspace));
         return new CurationSettings(url,
                 p.get("sai.db.user").orElse("sa"),
-                p.get("sai.db.password").orElse(""),
+                p.get("sai.db.password").orElseGet(() -> p.get("sai.db.password-file").map(Settings::secret).orElse("")),
                 number("sai.submission.max-bytes", p.get("sai.submission.max-bytes").orElse(Long.toString(CurationSettings.DEFAULT_MAX_SUBMISSION_BYTES))),
                 number("sai.inbox.delay-ms", p.get("sai.inbox.delay-ms").orElse("1000")),
                 number("sai.inbox.read-lock-ms", p.get("sai.inbox.read-lock-ms").orElse("1000")),
                 number("sai.inbox.read-lock-timeout-ms", p.get("sai.inbox.read-lock-timeout-ms").orElse("20000")));
+    }
+
+    /**
+     * A secret from a file (sai.db.password-file, SAI_DB_PASSWORD_FILE: a Docker or systemd credential), its first
+     * line: so the password is neither on a command line nor in the environment of every child process.
+     */
+    private static String secret(String file) {
+        try {
+            return java.nio.file.Files.readAllLines(java.nio.file.Path.of(file)).stream().findFirst().orElse("").strip();
+        } catch (java.io.IOException | RuntimeException e) {
+            throw CurationException.usage("the setting sai.db.password-file names '" + file + "', which cannot be read: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
     }
 
     private static long number(String key, String text) {

@@ -37,6 +37,24 @@ class TeamDatabaseTest {
         assertFalse(java.nio.file.Files.exists(home.resolve("curation/db/sai.mv.db")), "no H2 file beside it");
     }
 
+    @Test
+    void thePasswordCanComeFromAFileSoItIsOnNoCommandLine() throws Exception {
+        Path secret = java.nio.file.Files.writeString(home.resolve("db-password"), "s3cret-from-file\nignored second line\n");
+        System.setProperty("sai.db.password-file", secret.toString());
+        try {
+            assertEquals("s3cret-from-file", org.sovereignai.app.Settings.load(new Workspace(home)).dbPassword());
+            System.setProperty("sai.db.password-file", home.resolve("missing").toString());
+            CurationException e = org.junit.jupiter.api.Assertions.assertThrows(CurationException.class,
+                    () -> org.sovereignai.app.Settings.load(new Workspace(home)));
+            assertTrue(e.getMessage().contains("sai.db.password-file"), e.getMessage());
+            System.setProperty("sai.db.password", "given");
+            assertEquals("given", org.sovereignai.app.Settings.load(new Workspace(home)).dbPassword(), "the password itself wins");
+        } finally {
+            System.clearProperty("sai.db.password-file");
+            System.clearProperty("sai.db.password");
+        }
+    }
+
     /** {@code ./sai quarter status} on this database; returns its stderr after checking the exit code is 2 (or 0). */
     private String run(String url, String user, String password) {
         StringWriter out = new StringWriter();
