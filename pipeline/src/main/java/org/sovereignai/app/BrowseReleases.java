@@ -43,6 +43,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class BrowseReleases {
     /** How many release indexes stay in memory (each about 100 bytes a record). */
     static final int KEPT_INDEXES = 3;
+    /** The most records (both releases together) a diff is computed for on request. */
+    public static final long MAX_DIFF_RECORDS = 200_000;
 
     /** One release as the list shows it: its manifest's identity and counts. */
     public record ReleaseSummary(String id, String version, String date, String previous, Map<String, Long> counts,
@@ -88,8 +90,12 @@ public final class BrowseReleases {
     public record ProjectHistory(String id, List<Appearance> releases) {
     }
 
-    /** The keyed diff of two releases, rendered as changes.json ({@code json}) or CHANGES.md. */
-    public record ReleaseDiff(String from, String to, boolean json, String rendered) {
+    /**
+     * The keyed diff of two releases as changes.json ({@code json}) or CHANGES.md: the release's own published file
+     * when {@code from} is the release {@code to} was diffed against (it also carries the provenance, the figures and
+     * the source drift), else computed ({@code rendered}). Exactly one of {@code published} and {@code rendered} is set.
+     */
+    public record ReleaseDiff(String from, String to, boolean json, PublishedFile published, String rendered) {
     }
 
     /** One figure that moved since the previous release: its label and {@code 60 -> 61 (+1)}, as CHANGES.md lists it. */
@@ -208,8 +214,24 @@ public final class BrowseReleases {
     public ReleaseDiff diff(String from, String to, boolean json) throws IOException {
         Releases.Release a = open(from, "from");
         Releases.Release b = open(to, "to");
+        String file = json ? ReleaseFiles.CHANGES_JSON : ReleaseFiles.CHANGES_MD;
+        if (a.id().toString().equals(manifest(b).previous()) && manifest(b).files().containsKey(file)) {
+            return new ReleaseDiff(from, to, json, file(to, file), null);
+        }
+        long records = total(manifest(a)) + total(manifest(b));
+        if (records > MAX_DIFF_RECORDS) {
+            // the diff and its rendering are held in memory: a server must not do that for any two large releases
+            throw Refusal.data("releases " + from + " and " + to + " hold " + records + " records together; a diff is computed on request"
+                    + " for at most " + MAX_DIFF_RECORDS + ". Each release's changes.json is its diff from its previous release;"
+                    + " for other pairs run ./sai diff on the two folders");
+        }
         DiffRecords.Result result = new DiffRecords(home).run(a.folder(), b.folder(), null, Set.of(), List.of(), json);
-        return new ReleaseDiff(from, to, json, result.rendered());
+        return new ReleaseDiff(from, to, json, null, result.rendered());
+    }
+
+    private static long total(Manifest m) {
+        Long t = m.counts().get("total");
+        return t == null ? 0 : t;
     }
 
     /**
@@ -263,9 +285,16 @@ public final class BrowseReleases {
     private static String scan(RecordIndex index, ProjectQuery query, Row row) throws IOException {
         int taken = 0;
         int last = -1;
+        int read = 0;
         for (int i = query.after() == null ? 0 : index.after(query.after()); i < index.size(); i++) {
             if (!query.matchesFacets(index, i)) continue;
-            if (query.q() != null && !matchesText(query, index.json(i))) continue;
+            if (query.q() != null) {
+                // the text is in the record, read from the file: a bounded number per page, then a shorter page whose
+                // cursor continues the search (a rare word in a million records is many pages, never one long request)
+                if (read == ProjectQuery.MAX_TEXT_READS) return index.id(i - 1);
+                read++;
+                if (!matchesText(query, index.json(i))) continue;
+            }
             if (taken == query.limit()) return index.id(last);
             row.take(i);
             taken++;

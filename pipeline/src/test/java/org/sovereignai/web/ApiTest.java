@@ -231,9 +231,17 @@ class ApiTest {
         assertEquals(published.path("summary"), d.path("summary"));
         assertEquals(published.path("changes").size(), d.path("changes").size());
         assertEquals(published.path("changes").get(0).path("id"), d.path("changes").get(0).path("id"));
+        // from the release's previous release: its own published changes.json, provenance included
+        assertArrayEquals(Files.readAllBytes(snapshots.resolve("2026-Q2/changes.json")),
+                server.getBytes(API + "/diff?from=2026-Q1&to=2026-Q2").body());
+        JsonNode back = json(server.get(API + "/diff?from=2026-Q2&to=2026-Q1"));   // any other pair is computed
+        assertEquals(1, back.path("summary").path("removed").asInt());
+        assertEquals(1, back.path("summary").path("modified").asInt());
+        assertEquals(0, back.path("summary").path("added").asInt());
         HttpResponse<String> md = server.get(API + "/diff?from=2026-Q1&to=2026-Q2&format=md");
         assertTrue(md.headers().firstValue("Content-Type").orElse("").startsWith("text/markdown"));
         assertTrue(md.body().startsWith("# Changes"), md.body());
+        assertTrue(server.get(API + "/diff?from=2026-Q2&to=2026-Q1&format=md").body().startsWith("# Changes"));
     }
 
     @Test
