@@ -178,16 +178,27 @@ public final class BrowseReleases {
         return new ProjectDetail(id, record(index, i), sources);
     }
 
-    /** @throws Refusal (missing) when no release holds or removed the record */
+    /**
+     * The record in every release, oldest first. A release's changes.json is read only where the record changed in it
+     * (added, removed, or its published line differs from the previous release's): a first release of a million
+     * records has a changes.json of 1.5 GB.
+     *
+     * @throws Refusal (missing) when no release holds or removed the record
+     */
     public ProjectHistory history(String projectId) throws IOException {
         List<Appearance> out = new ArrayList<>();
+        byte[] before = null;
         for (Releases.Release r : Releases.list(home.snapshots())) {
             String id = r.id().toString();
             RecordIndex index = index(id);
             int i = index.find(projectId);
-            JsonNode change = change(r.folder().resolve(ReleaseFiles.CHANGES_JSON), projectId);
-            if (i < 0 && change == null) continue;
-            out.add(new Appearance(summary(id, manifest(r)), i < 0 ? null : record(index, i), change));
+            byte[] now = i < 0 ? null : index.json(i);
+            boolean changed = now == null ? before != null : before == null || !java.util.Arrays.equals(before, now);
+            JsonNode change = changed ? change(r.folder().resolve(ReleaseFiles.CHANGES_JSON), projectId) : null;
+            before = now;
+            if (now == null && change == null) continue;
+            out.add(new Appearance(summary(id, manifest(r)), now == null ? null : new PublishedRecord(projectId,
+                    new String(now, StandardCharsets.UTF_8)), change));
         }
         if (out.isEmpty()) throw Refusal.missing("no release holds or removed a record '" + projectId + "'");
         return new ProjectHistory(projectId, out);
@@ -358,25 +369,46 @@ public final class BrowseReleases {
         }
     }
 
-    /** The record's entry in a changes.json, streamed (a first release lists every record: never read whole). */
+    /**
+     * The record's entry in a changes.json, streamed: each entry's id is read with its field list skipped, the
+     * matching entry alone is parsed again from where it starts, and the search stops at the first id after it (the
+     * changes are sorted by id).
+     */
     private static JsonNode change(Path changesJson, String projectId) throws IOException {
         if (!Files.isRegularFile(changesJson)) return null;
-        try (InputStream in = Files.newInputStream(changesJson); JsonParser p = Json.mapper().createParser(in)) {
+        long start = -1;
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(changesJson), 1 << 16);
+             JsonParser p = Json.mapper().createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) return null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
+            while (start < 0 && p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 p.nextToken();
                 if (!"changes".equals(name) || p.currentToken() != JsonToken.START_ARRAY) {
                     p.skipChildren();
                     continue;
                 }
-                while (p.nextToken() == JsonToken.START_OBJECT) {
-                    JsonNode c = Json.mapper().readTree(p);
-                    if (projectId.equals(c.path("id").asText(null))) return c;
+                while (start < 0 && p.nextToken() == JsonToken.START_OBJECT) {
+                    long at = p.currentTokenLocation().getByteOffset();
+                    String id = null;
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = p.currentName();
+                        p.nextToken();
+                        if ("id".equals(field)) id = p.getValueAsString();
+                        else p.skipChildren();
+                    }
+                    if (projectId.equals(id)) start = at;
+                    else if (id != null && id.compareTo(projectId) > 0) return null;
                 }
-                return null;
+                if (start < 0) return null;
             }
         }
-        return null;
+        if (start < 0) return null;
+        try (InputStream in = Files.newInputStream(changesJson)) {
+            in.skipNBytes(start);
+            try (JsonParser p = Json.mapper().createParser(in)) {
+                p.nextToken();
+                return Json.mapper().readTree(p);
+            }
+        }
     }
 }
