@@ -125,8 +125,18 @@ public final class BrowseReleases {
 
     private final Map<ReleaseId, PublishedFile> manifestFiles = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final long maxDiffRecords;
+    private final int maxTextReads;
+
     public BrowseReleases(Home home) {
+        this(home, MAX_DIFF_RECORDS, ProjectQuery.MAX_TEXT_READS);
+    }
+
+    /** With other bounds (tests: the bounds without a million records). */
+    BrowseReleases(Home home, long maxDiffRecords, int maxTextReads) {
         this.home = home;
+        this.maxDiffRecords = maxDiffRecords;
+        this.maxTextReads = maxTextReads;
     }
 
     public Schema schema() {
@@ -230,10 +240,10 @@ public final class BrowseReleases {
             return new ReleaseDiff(from, to, json, file(to, file), null);
         }
         long records = total(manifest(a)) + total(manifest(b));
-        if (records > MAX_DIFF_RECORDS) {
+        if (records > maxDiffRecords) {
             // the diff and its rendering are held in memory: a server must not do that for any two large releases
             throw Refusal.data("releases " + from + " and " + to + " hold " + records + " records together; a diff is computed on request"
-                    + " for at most " + MAX_DIFF_RECORDS + ". Each release's changes.json is its diff from its previous release;"
+                    + " for at most " + maxDiffRecords + ". Each release's changes.json is its diff from its previous release;"
                     + " for other pairs run ./sai diff on the two folders");
         }
         DiffRecords.Result result = new DiffRecords(home).run(a.folder(), b.folder(), null, Set.of(), List.of(), json);
@@ -293,7 +303,7 @@ public final class BrowseReleases {
     }
 
     /** Feeds the matching records after the cursor to {@code row}; returns the next cursor, or null after the last. */
-    private static String scan(RecordIndex index, ProjectQuery query, Row row) throws IOException {
+    private String scan(RecordIndex index, ProjectQuery query, Row row) throws IOException {
         int taken = 0;
         int last = -1;
         int read = 0;
@@ -302,7 +312,7 @@ public final class BrowseReleases {
             if (query.q() != null) {
                 // the text is in the record, read from the file: a bounded number per page, then a shorter page whose
                 // cursor continues the search (a rare word in a million records is many pages, never one long request)
-                if (read == ProjectQuery.MAX_TEXT_READS) return index.id(i - 1);
+                if (read == maxTextReads) return index.id(i - 1);
                 read++;
                 if (!matchesText(query, index.json(i))) continue;
             }
