@@ -37,6 +37,7 @@ final class Checks {
                         new Minimums(),
                         new UrlForms(),
                         new FormulaInjection()),
+                new Mojibake(schema),
                 // fields of one record against each other
                 new BaseModelsForApproach(schema),
                 new PermissiveLicence(schema),

@@ -15,8 +15,8 @@ public enum Code {
     FILE_NOT_READABLE(Severity.ERROR, Scope.FILE, "the file exists but cannot be read (a folder, no permission)"),
     SHEET_NOT_FOUND(Severity.ERROR, Scope.FILE, "--sheet names a sheet the workbook does not have"),
     SHEET_OPTION_ON_CSV(Severity.ERROR, Scope.FILE, "--sheet was given for a CSV file"),
-    NOT_A_SPREADSHEET(Severity.ERROR, Scope.FILE, "an .xlsx file that is not a workbook (another file renamed, damaged zip, bad XML, DTD)"),
-    UNSUPPORTED_FORMAT(Severity.ERROR, Scope.FILE, "an old .xls workbook"),
+    NOT_A_SPREADSHEET(Severity.ERROR, Scope.FILE, "an .xlsx or .ods file that is not a workbook (another file renamed, damaged zip, bad XML, DTD, missing parts)"),
+    UNSUPPORTED_FORMAT(Severity.ERROR, Scope.FILE, "an old .xls workbook, or a flat .fods file"),
     XLSX_TOO_LARGE(Severity.ERROR, Scope.FILE, "an XLSX that would expand beyond the size or compression-ratio limits (zip bomb)"),
     ENCODING_NOT_UTF8(Severity.ERROR, Scope.FILE, "a CSV that is not UTF-8 (e.g. Windows-1252); reading stops there"),
     CSV_MALFORMED(Severity.ERROR, Scope.FILE, "a CSV with a stray or unterminated quote; reading stops there"),
@@ -32,6 +32,7 @@ public enum Code {
     CELL_TOO_LONG(Severity.ERROR, Scope.ROW, "a cell longer than the reader's cap (100,000 characters); its value is not checked further"),
     FORMULA_CELL(Severity.WARNING, Scope.ROW, "an XLSX cell holds a formula; its last computed value was read"),
     FORMULA_INJECTION(Severity.WARNING, Scope.ROW, "a text value starts with =, +, - or @, which spreadsheets may run as a formula"),
+    MOJIBAKE_SUSPECTED(Severity.WARNING, Scope.ROW, "a value that reads as UTF-8 text decoded once as Windows-1252 (JÃ¼lich for Jülich)"),
     // One field of one record.
     MISSING_VALUE(Severity.ERROR, Scope.RECORD, "a required field is blank"),
     NOT_FOR_LAYER(Severity.ERROR, Scope.RECORD, "a field of another layer has a value (it must be blank)"),

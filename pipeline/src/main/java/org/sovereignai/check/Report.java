@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.sovereignai.sheet.Position;
+
 /**
  * The outcome of validating one or more sheets: findings (data first) and counts.
  * Counts are exact; the stored list is capped so a million bad rows cannot exhaust memory.
@@ -13,6 +15,7 @@ public final class Report {
     public static final int MAX_KEPT_FINDINGS = 10_000;
 
     private final List<Finding> findings = new ArrayList<>();
+    private final List<Note> notes = new ArrayList<>();
     private long errors;
     private long warnings;
     private long records;
@@ -27,10 +30,26 @@ public final class Report {
     /** Adds another report's findings and counts (the kept list stays capped). */
     public void addAll(Report other) {
         for (Finding f : other.findings) if (findings.size() < MAX_KEPT_FINDINGS) findings.add(f);
+        notes.addAll(other.notes);
         errors += other.errors;
         warnings += other.warnings;
         records += other.records;
         ioFailure |= other.ioFailure;
+    }
+
+    /**
+     * How a file was read when a curator might assume otherwise (a CSV separated by semicolons, in UTF-16): said in
+     * every rendering, but not a finding and not counted.
+     */
+    public record Note(Position position, String message) {
+    }
+
+    public void addNote(Position position, String message) {
+        notes.add(new Note(position, message));
+    }
+
+    public List<Note> notes() {
+        return Collections.unmodifiableList(notes);
     }
 
     public void countRecord() {

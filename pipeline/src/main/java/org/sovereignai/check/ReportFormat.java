@@ -20,6 +20,7 @@ public enum ReportFormat {
     TEXT {
         @Override
         public void render(Report report, PrintWriter out) {
+            for (Report.Note n : report.notes()) out.println("note " + n.position().describe() + ": " + n.message());
             String file = null;
             String group = null;
             for (Finding f : sorted(report)) {
@@ -69,12 +70,27 @@ public enum ReportFormat {
                 findings.add(m);
             }
             root.put("findings", findings);
+            if (!report.notes().isEmpty()) {
+                List<Map<String, Object>> notes = new ArrayList<>();
+                for (Report.Note n : report.notes()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("file", n.position().file());
+                    m.put("sheet", n.position().sheet());
+                    m.put("message", n.message());
+                    notes.add(m);
+                }
+                root.put("notes", notes);
+            }
             out.print(Json.write(root));
         }
     },
     GITHUB {
         @Override
         public void render(Report report, PrintWriter out) {
+            for (Report.Note n : report.notes()) {
+                String file = n.position().file() == null ? "" : "file=" + property(n.position().file()) + ",";
+                out.println("::notice " + file + "title=reading-note::" + data(n.message()));
+            }
             for (Finding f : sorted(report)) {
                 Position p = f.position();
                 StringBuilder props = new StringBuilder();

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 ReviewCommand.class,
                 HistoryCommand.class,
                 ServeCommand.class,
+                UsersCommand.class,
                 SchemaCommand.class,
                 DiffCommand.class,
                 ReleaseCommand.class,
@@ -101,8 +102,7 @@ public final class Sai implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Sai.class.getPackage().getImplementationVersion();
-            return new String[] {"sai " + (v == null ? "dev" : v)};
+            return new String[] {org.sovereignai.app.Build.current().describe()};
         }
     }
 }

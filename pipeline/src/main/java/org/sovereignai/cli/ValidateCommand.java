@@ -17,15 +17,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code sai validate FILE...}: checks curator sheets against the record contract; one report for all files. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Validate curator sheets (CSV in UTF-8, or XLSX) against the record contract (schemas/fields.csv).",
+        description = {"Validate curator sheets (CSV in UTF-8 or UTF-16, separated by , ; or tab; XLSX; ODS) against the record contract (schemas/fields.csv).",
                 "Exit 0 valid (warnings allowed), 1 data errors, 2 a file could not be read or bad usage.",
                 "Every finding code is explained in docs/validation.md."})
 public final class ValidateCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "CSV or XLSX curator sheets")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "CSV, XLSX or ODS curator sheets")
     List<String> files;
 
-    @Option(names = "--sheet", paramLabel = "NAME", description = "XLSX sheet to read (default: the first)")
+    @Option(names = "--sheet", paramLabel = "NAME", description = "XLSX or ODS sheet to read (default: the first)")
     String sheet;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",

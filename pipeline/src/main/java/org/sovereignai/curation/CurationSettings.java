@@ -81,6 +81,11 @@ public record CurationSettings(
         return new CurationSettings(url, dbUser, dbPassword, maxSubmissionBytes, inboxDelayMillis, readLockMillis, readLockTimeoutMillis);
     }
 
+    /** The same settings on another database server (the team setup: PostgreSQL). */
+    public CurationSettings withDb(String url, String user, String password) {
+        return new CurationSettings(url, user, password, maxSubmissionBytes, inboxDelayMillis, readLockMillis, readLockTimeoutMillis);
+    }
+
     public CurationSettings withMaxSubmissionBytes(long max) {
         return new CurationSettings(dbUrl, dbUser, dbPassword, max, inboxDelayMillis, readLockMillis, readLockTimeoutMillis);
     }

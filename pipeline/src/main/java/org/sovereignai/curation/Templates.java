@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.dhatim.fastexcel.DataValidationErrorStyle;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.sovereignai.io.AtomicFiles;
@@ -25,10 +26,20 @@ import org.sovereignai.record.Vocabulary;
  * The curators' templates for a quarter: {@code QUARTER.csv} and {@code QUARTER.xlsx}, pre-filled with every record of
  * the draft, one column per field in contract order plus the control columns {@code _action} and {@code _reason}.
  * The workbook freezes the header row and explains every field on a second sheet, "Fields", from the contract's data.
+ * Every vocabulary column offers its values as a dropdown (the lists sit on the Fields sheet, right of the
+ * explanations, so the workbook keeps its two sheets); required columns are marked by colour and a note; the header
+ * has an autofilter; the sheet prints landscape, one page wide, with the header repeated on every page.
  */
 public final class Templates {
     public static final String RECORDS_SHEET = "Projects";
     public static final String FIELDS_SHEET = "Fields";
+    /** Header fills: a required column stands out from an optional one. */
+    static final String REQUIRED_FILL = "F8CBAD";
+    static final String OPTIONAL_FILL = "DDEBF7";
+    /** The Fields sheet's column where the dropdowns' lists start (after the seven columns of explanations). */
+    static final int LISTS_COLUMN = 8;
+    /** The last row a dropdown covers: Excel's own last row, so rows a curator adds get it too. */
+    private static final int LAST_ROW = 1_048_575;
 
     private final Schema schema;
 
@@ -77,13 +88,26 @@ public final class Templates {
             Workbook wb = new Workbook(os, "Sovereign AI Index", "1.0");
             wb.properties().setTitle("Sovereign AI Index curator template " + quarter);
             Worksheet ws = wb.newWorksheet(RECORDS_SHEET);
+            Worksheet fields = wb.newWorksheet(FIELDS_SHEET);
             List<String> header = header();
             for (int c = 0; c < header.size(); c++) {
                 ws.value(0, c, header.get(c));
-                ws.style(0, c).bold().fillColor("DDEBF7").set();
                 ws.width(c, c == 0 ? 24 : 18);
             }
+            for (FieldSpec f : schema.fields()) {
+                ws.style(0, f.index()).bold().fillColor(f.required() ? REQUIRED_FILL : OPTIONAL_FILL).set();
+                ws.comment(0, f.index(), note(f));
+            }
+            for (int c = schema.fields().size(); c < header.size(); c++) ws.style(0, c).bold().fillColor(OPTIONAL_FILL).set();
             ws.freezePane(1, 1); // the header row and the id column stay in view
+            ws.setAutoFilter(0, 0, header.size() - 1);
+            // printed, the sheet is wide: landscape, one page across, the header on every page
+            ws.pageOrientation("landscape");
+            ws.setFitToPage(true);
+            ws.fitToWidth((short) 1);
+            ws.fitToHeight((short) 0);
+            ws.repeatRows(0);
+            dropdowns(ws, fields);
             int r = 1;
             for (Project p : records) {
                 for (FieldSpec f : schema.fields()) {
@@ -101,10 +125,46 @@ public final class Templates {
                 }
                 r++;
             }
-            fieldsSheet(wb.newWorksheet(FIELDS_SHEET));
+            fieldsSheet(fields);
             wb.finish();
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * A dropdown on every vocabulary column, listing the vocabulary (and {@code <clear>} where a field may be
+     * emptied). Where the cell must hold exactly one listed value, anything else is stopped; where it may hold several
+     * values ("a;b") or values beyond the list (jurisdiction subdivisions, free-text licences), Excel only warns or
+     * informs, since the validator, not the workbook, has the last word.
+     */
+    private void dropdowns(Worksheet records, Worksheet fields) {
+        int column = LISTS_COLUMN;
+        for (FieldSpec f : schema.fields()) {
+            if (f.vocabulary() == null || !schema.vocabularies().containsKey(f.vocabulary())) continue;
+            List<String> values = new ArrayList<>(schema.vocabulary(f.vocabulary()).values());
+            if (!f.required()) values.add(Proposals.CLEAR);
+            fields.value(0, column, f.name() + " (dropdown)");
+            fields.style(0, column).bold().fillColor(OPTIONAL_FILL).set();
+            fields.width(column, 18);
+            for (int i = 0; i < values.size(); i++) fields.value(i + 1, column, values.get(i));
+            boolean closed = f.type() == org.sovereignai.record.FieldType.ENUM && !f.multi();
+            records.range(1, f.index(), LAST_ROW, f.index())
+                    .validateWithList(fields.range(1, column, values.size(), column))
+                    .allowBlank(true).showDropdown(true).showErrorMessage(true)
+                    .errorStyle(closed ? DataValidationErrorStyle.STOP
+                            : f.multi() ? DataValidationErrorStyle.INFORMATION : DataValidationErrorStyle.WARNING)
+                    .errorTitle(f.name())
+                    .error(closed ? "Pick one of the listed values (see the Fields sheet)."
+                            : f.multi() ? "Several values go in one cell, separated by ';'. The Fields sheet lists them."
+                            : "Not in the list: the Fields sheet says what else is allowed.");
+            column++;
+        }
+    }
+
+    /** The header cell's note: what the column holds, and whether it is required. */
+    private static String note(FieldSpec f) {
+        String need = f.required() ? (f.common() ? "Required." : "Required for " + layers(f) + ".") : "Optional.";
+        return need + (f.multi() ? " Several values, separated by ';'." : "") + " " + f.description();
     }
 
     private void fieldsSheet(Worksheet ws) {
@@ -146,6 +206,8 @@ public final class Templates {
         r++;
         String[] rules = {
                 "How a sheet is read:",
+                "Required columns have an orange header; every header has a note saying what it holds.",
+                "Columns with a fixed list of values offer a dropdown; the lists are in this sheet, from column I on.",
                 "A blank cell means 'no change'. To empty a field, type " + Proposals.CLEAR + " in its cell.",
                 "Send every record or only the rows you changed: a record you leave out is never removed.",
                 "A column you leave out changes nothing, so a sheet of only id and the columns you changed is fine.",

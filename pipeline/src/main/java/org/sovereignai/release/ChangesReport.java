@@ -264,11 +264,15 @@ public final class ChangesReport {
         return s == null ? "(nothing)" : s;
     }
 
-    /** A value as one Markdown table cell: lists joined with "; ", pipes escaped, line breaks as spaces, blank as an em dash. */
+    /** A value as one Markdown table cell: {@link #text}, pipes escaped, line breaks as spaces. */
     static String cell(Object v) {
+        return text(v).replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+    }
+
+    /** A published value as a reader sees it (CHANGES.md, pages): lists joined with "; ", numbers plain, none as an em dash. */
+    public static String text(Object v) {
         if (v == null) return "—";
-        String s = v instanceof List<?> l ? String.join("; ", l.stream().map(String::valueOf).toList())
+        return v instanceof List<?> l ? String.join("; ", l.stream().map(String::valueOf).toList())
                 : v instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(v);
-        return s.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
     }
 }

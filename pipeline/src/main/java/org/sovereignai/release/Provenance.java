@@ -41,8 +41,8 @@ public record Provenance(String curator, String submission, String sheet, String
         return m;
     }
 
-    /** "proposed by A (submission S, cell C), reviewed by B" for CHANGES.md. */
-    String credit() {
+    /** "proposed by A (submission S, cell C), reviewed by B" for CHANGES.md and the pages. */
+    public String credit() {
         StringBuilder sb = new StringBuilder();
         String cell = publishedCell();
         if (curator != null) sb.append("proposed by ").append(curator);

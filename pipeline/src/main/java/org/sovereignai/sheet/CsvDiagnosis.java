@@ -87,10 +87,10 @@ final class CsvDiagnosis {
     /**
      * Where RFC 4180 quoting goes wrong, following the same rules as the parser: a quote opens a quoted cell only at
      * the start of a cell; inside it {@code ""} is a quote; after the closing quote only spaces may come before the
-     * comma or line end. Returns the cell with text after its closing quote (text = "after"), or the cell whose quote
+     * delimiter or line end. Returns the cell with text after its closing quote (text = "after"), or the cell whose quote
      * never closes (text = "unclosed"); null when the quoting is fine.
      */
-    static Cell quoteProblem(Path path) {
+    static Cell quoteProblem(Path path, char delimiter) {
         try (InputStream in = CsvSheet.skipByteOrderMark(new BufferedInputStream(Files.newInputStream(path), 1 << 16))) {
             int row = 1;
             int col = 0;
@@ -111,7 +111,7 @@ final class CsvDiagnosis {
                             closed = true;
                         }
                     }
-                } else if (c == ',') {
+                } else if (c == delimiter) {
                     col++;
                     cellStart = true;
                     closed = false;

@@ -8,7 +8,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -20,8 +19,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A CSV sheet in UTF-8 (a byte-order mark is accepted), read strictly: other encodings are reported, not guessed.
- * Row numbers are CSV record numbers, which is what a spreadsheet shows (a quoted cell with line breaks is still one
+ * A CSV sheet in UTF-8 (a byte-order mark is accepted), or UTF-16 with its byte-order mark, separated by commas,
+ * semicolons or tabs ({@link CsvDialect}, found before reading), read strictly: other encodings are reported, not
+ * guessed. Row numbers are CSV record numbers, which is what a spreadsheet shows (a quoted cell with line breaks is still one
  * row; blank lines count as rows).
  */
 final class CsvSheet implements Sheet {
@@ -29,14 +29,16 @@ final class CsvSheet implements Sheet {
 
     private final Path path;
     private final String fileName;
+    private final CsvDialect dialect;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final List<String> header;
     private int headerRow = 1;
 
-    private CsvSheet(Path path, String fileName, CSVParser parser) throws SheetException {
+    private CsvSheet(Path path, String fileName, CsvDialect dialect, CSVParser parser) throws SheetException {
         this.path = path;
         this.fileName = fileName;
+        this.dialect = dialect;
         this.parser = parser;
         this.records = parser.iterator();
         String[] first = null;
@@ -55,11 +57,14 @@ final class CsvSheet implements Sheet {
     static Sheet open(Path path, String fileName, Sheets.Limits limits) throws SheetException {
         InputStream in = null;
         try {
-            in = skipByteOrderMark(new BufferedInputStream(Files.newInputStream(path), 1 << 16));
-            Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+            BufferedInputStream buffered = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+            in = buffered;
+            CsvDialect dialect = CsvDialect.detect(buffered);
+            Reader reader = new InputStreamReader(in, dialect.charset().newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT));
-            return new CsvSheet(path, fileName, CSVParser.builder().setReader(reader).setFormat(FORMAT).get());
+            return new CsvSheet(path, fileName, dialect,
+                    CSVParser.builder().setReader(reader).setFormat(dialect.format(FORMAT)).get());
         } catch (IOException e) {
             closeQuietly(in);
             throw SheetException.io("file-not-readable", Position.ofFile(fileName), "cannot read " + fileName + ": " + e.getMessage());
@@ -85,6 +90,11 @@ final class CsvSheet implements Sheet {
     @Override
     public String sheetName() {
         return null;
+    }
+
+    @Override
+    public String readingNote() {
+        return dialect.note();
     }
 
     @Override
@@ -119,8 +129,14 @@ final class CsvSheet implements Sheet {
     }
 
     private SheetException translate(IOException e, List<String> knownHeader) {
+        if (e instanceof CharacterCodingException && !dialect.utf8()) {
+            int row = (int) parser.getRecordNumber() + 1;
+            return SheetException.data("encoding-not-utf8", new Position(fileName, null, row, null, null),
+                    "the file starts with a " + dialect.charset().name() + " byte-order mark but is not " + dialect.charset().name()
+                            + " text (the first bad bytes are near row " + row + "). Save it again as CSV UTF-8. The file was not read further.");
+        }
         if (e instanceof CharacterCodingException) {
-            CsvDiagnosis.Cell cell = CsvDiagnosis.firstNonUtf8Cell(path, FORMAT);
+            CsvDiagnosis.Cell cell = CsvDiagnosis.firstNonUtf8Cell(path, dialect.format(FORMAT));
             String advice = " In Excel use 'Save As > CSV UTF-8 (Comma delimited)'; in LibreOffice tick 'Edit filter settings'"
                     + " and choose Unicode (UTF-8); in Google Sheets 'File > Download > CSV'. The file was not read further.";
             if (cell == null) {
@@ -133,7 +149,7 @@ final class CsvSheet implements Sheet {
                             + " (in Windows-1252, a common Excel encoding, they would read '" + cell.text() + "'). The"
                             + " encoding is not guessed, so that no letter is silently changed." + advice, false, cell.text());
         }
-        CsvDiagnosis.Cell cell = CsvDiagnosis.quoteProblem(path);
+        CsvDiagnosis.Cell cell = dialect.utf8() ? CsvDiagnosis.quoteProblem(path, dialect.delimiter()) : null;
         if (cell == null) {
             int row = (int) parser.getRecordNumber() + 1;
             return SheetException.data("csv-malformed", new Position(fileName, null, row, null, null),

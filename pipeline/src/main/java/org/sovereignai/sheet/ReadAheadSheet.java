@@ -126,6 +126,11 @@ public final class ReadAheadSheet implements Sheet {
     }
 
     @Override
+    public String readingNote() {
+        return source.readingNote();
+    }
+
+    @Override
     public void close() {
         closed = true;
         reader.interrupt();

@@ -19,6 +19,14 @@ public interface Sheet extends Closeable {
     /** Header cells in column order, as written. */
     List<String> header();
 
+    /**
+     * How the file was read, when that is not the default a curator would assume (UTF-8, comma-separated): e.g. "read
+     * as UTF-16 little-endian (from its byte-order mark) text with cells separated by tabs"; null otherwise.
+     */
+    default String readingNote() {
+        return null;
+    }
+
     /** The row number of the header (1 unless blank rows come first). */
     default int headerRow() {
         return 1;

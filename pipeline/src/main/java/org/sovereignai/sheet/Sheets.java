@@ -7,7 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Opens sheets: picks the reader by the file's bytes, not by trusting its name alone. */
+/** Opens sheets: picks the reader (CSV, XLSX, ODS) by the file's bytes, not by trusting its name alone. */
 public final class Sheets {
     private Sheets() {
     }
@@ -50,6 +50,15 @@ public final class Sheets {
         boolean zip = n == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
         String lower = (path.getFileName() == null ? fileName : path.getFileName().toString()).toLowerCase(Locale.ROOT);
         boolean xlsxName = lower.endsWith(".xlsx") || lower.endsWith(".xlsm");
+        if (lower.endsWith(".ods") && !zip) {
+            throw SheetException.data("not-a-spreadsheet", where,
+                    "'" + fileName + "' is named like an OpenDocument spreadsheet but is not one (an .ods file is a zip archive). "
+                            + "Save it from LibreOffice as .ods or .xlsx, or export it as CSV (UTF-8).");
+        }
+        if (lower.endsWith(".fods")) {
+            throw SheetException.data("unsupported-format", where, "'" + fileName + "' is a flat OpenDocument (.fods) file;"
+                    + " save it from LibreOffice as .ods or .xlsx, or export it as CSV (UTF-8)");
+        }
         if (xlsxName && !zip) {
             throw SheetException.data("not-a-spreadsheet", where,
                     "'" + fileName + "' is named like an Excel workbook but is not one (an .xlsx file is a zip archive). "
@@ -57,6 +66,7 @@ public final class Sheets {
         }
         if (zip) {
             // A workbook saved without its extension is still a workbook: the bytes decide.
+            if (OdsSheet.isOds(path)) return OdsSheet.open(path, fileName, sheetName, limits);
             return XlsxSheet.open(path, fileName, sheetName, limits);
         }
         if (lower.endsWith(".xls")) {
@@ -64,7 +74,7 @@ public final class Sheets {
                     "'" + fileName + "' is an old Excel 97-2003 workbook; save it as .xlsx or CSV (UTF-8)");
         }
         if (sheetName != null) {
-            throw SheetException.io("sheet-option-on-csv", where, "--sheet applies to XLSX workbooks; '" + fileName + "' is CSV");
+            throw SheetException.io("sheet-option-on-csv", where, "--sheet applies to XLSX and ODS workbooks; '" + fileName + "' is CSV");
         }
         return CsvSheet.open(path, fileName, limits);
     }

@@ -24,6 +24,8 @@ final class XlsxSheet implements Sheet {
     private final Iterator<org.dhatim.fastexcel.reader.Row> rows;
     private List<String> header;
     private int headerRow = 1;
+    /** The last row number read: rows without an {@code r} reference follow the row before (ECMA-376 18.3.1.73). */
+    private int lastRow;
     private final List<ReaderNote> notes = new ArrayList<>();
 
     private XlsxSheet(String fileName, ReadableWorkbook workbook, org.dhatim.fastexcel.reader.Sheet sheet) throws SheetException {
@@ -56,7 +58,7 @@ final class XlsxSheet implements Sheet {
         guardAgainstZipBomb(path, where, limits);
         ReadableWorkbook wb = null;
         try {
-            wb = new ReadableWorkbook(path.toFile(), new ReadingOptions(true, false));
+            wb = new ReadableWorkbook(path.toFile(), new ReadingOptions(XlsxParts.hasStyles(path), false));
             org.dhatim.fastexcel.reader.Sheet sheet;
             if (sheetName == null) {
                 sheet = wb.getFirstSheet();
@@ -86,7 +88,7 @@ final class XlsxSheet implements Sheet {
      * counting, to confirm it is no larger than declared (a zip archive can lie about sizes, and the reader would
      * otherwise inflate whatever the data holds). Nothing is kept: this costs one pass over the workbook's bytes.
      */
-    private static void guardAgainstZipBomb(Path path, Position where, Sheets.Limits limits) throws SheetException {
+    static void guardAgainstZipBomb(Path path, Position where, Sheets.Limits limits) throws SheetException {
         try (ZipFile zip = new ZipFile(path.toFile())) {
             long total = 0;
             List<ZipEntry> entries = new ArrayList<>();
@@ -144,8 +146,17 @@ final class XlsxSheet implements Sheet {
         return headerRow;
     }
 
-    /** The innermost cause's message: fastexcel wraps XML errors several times. Entities and DTDs are named as such. */
-    private static String reason(Throwable e) {
+    /** The note on a formula cell (XLSX and ODS): the formula as written, with its '=', and the value read. */
+    static ReaderNote formulaNote(Position at, String formula, String value) {
+        return new ReaderNote("formula-cell", at, formula, "the cell holds a formula (" + formula + "); its last computed value '"
+                + (value == null ? "" : value) + "' was read. Type the value itself so the index does not depend on a calculation.");
+    }
+
+    /**
+     * The innermost cause's message: fastexcel (and SODS) wrap XML errors several times. Entities and DTDs are named
+     * as such.
+     */
+    static String reason(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
@@ -167,16 +178,19 @@ final class XlsxSheet implements Sheet {
         try {
             while (rows.hasNext()) {
                 org.dhatim.fastexcel.reader.Row r = rows.next();
+                // fastexcel numbers a row without 'r' from 0 and does not follow the rows before: row numbers only rise
+                int number = r.getRowNum() > lastRow ? r.getRowNum() : lastRow + 1;
+                lastRow = number;
                 int count = r.getCellCount();
                 String[] cells = new String[count];
                 boolean any = false;
                 for (int i = 0; i < count; i++) {
                     Cell c = r.getCell(i);
-                    String text = c == null ? null : text(c, r.getRowNum());
+                    String text = c == null ? null : text(c, number);
                     cells[i] = text;
                     if (text != null && !text.isBlank()) any = true;
                 }
-                if (any) return new Row(r.getRowNum(), cells);
+                if (any) return new Row(number, cells);
             }
             return null;
         } catch (RuntimeException e) {
@@ -186,23 +200,21 @@ final class XlsxSheet implements Sheet {
         }
     }
 
-    private String text(Cell c, int rowNum) {
+    private String text(Cell c, int rowNum) throws SheetException {
         CellType type = c.getType();
         String raw = c.getRawValue();
         if (type == CellType.FORMULA) {
             int col = c.getColumnIndex();
             String column = header != null && col < header.size() ? header.get(col).strip() : null;
             Position at = new Position(fileName, sheetName, rowNum, column, CellRef.of(col, rowNum));
-            notes.add(new ReaderNote("formula-cell", at, "=" + c.getFormula(),
-                    "the cell holds a formula (=" + c.getFormula() + "); its last computed value '" + (raw == null ? "" : raw)
-                            + "' was read. Type the value itself so the index does not depend on a calculation."));
+            notes.add(formulaNote(at, "=" + c.getFormula(), raw));
             return raw;
         }
         if (type == CellType.NUMBER && raw != null) {
-            String fmt = c.getDataFormatString();
-            if (fmt != null && looksLikeDateFormat(fmt)) {
+            DateFormats.Precision date = DateFormats.precision(c.getDataFormatString(), c.getDataFormatId());
+            if (date != null) {
                 try {
-                    return c.asDate().toLocalDate().toString();
+                    return date.format(c.asDate().toLocalDate());
                 } catch (RuntimeException e) {
                     return raw;
                 }
@@ -215,13 +227,17 @@ final class XlsxSheet implements Sheet {
         }
         if (type == CellType.BOOLEAN) return "1".equals(raw) || "true".equalsIgnoreCase(raw) ? "TRUE" : "FALSE";
         if (type == CellType.ERROR) return raw;
-        String text = c.getText();
-        return text;
-    }
-
-    private static boolean looksLikeDateFormat(String fmt) {
-        String f = fmt.toLowerCase(java.util.Locale.ROOT).replaceAll("\"[^\"]*\"|\\[[^]]*]", "");
-        return f.contains("y") || (f.contains("d") && f.contains("m"));
+        if (type == CellType.STRING && raw == null) {
+            // a shared-string cell whose string is not in the workbook: fastexcel would read it as empty
+            int col = c.getColumnIndex();
+            String column = header != null && col < header.size() ? header.get(col).strip() : null;
+            throw SheetException.data("not-a-spreadsheet", new Position(fileName, sheetName, rowNum, column, CellRef.of(col, rowNum)),
+                    "'" + fileName + "' sheet " + sheetName + " cell " + CellRef.of(col, rowNum) + " refers to a text in the"
+                            + " workbook's shared-strings part, which the file does not have (or which is shorter): the workbook"
+                            + " is incomplete, and reading on would lose text. Save it again from Excel or LibreOffice as .xlsx,"
+                            + " or export it as CSV (UTF-8).");
+        }
+        return c.getText();
     }
 
     @Override

@@ -57,11 +57,6 @@ public final class ApiRoutes extends RouteBuilder {
                 "The exact published bytes of a file the manifest lists (path may hold slashes: charts/NAME.svg); Range supported", api::file);
 
         from("platform-http:/feed.atom?httpMethodRestrict=GET,HEAD&" + HEADERS).routeId("feed").process(endpoints.of(api::feed));
-        // the pages (issue 13, item 4) will own "/": until then a pointer to the API
-        from("platform-http:/?httpMethodRestrict=GET,HEAD&" + HEADERS).routeId("home")
-                .process(e -> endpoints.writer().write(e, Reply.ok("text/plain; charset=utf-8",
-                        "Sovereign AI Index: the API is at " + Links.BASE + "/releases (OpenAPI: " + Links.BASE + "/openapi.json)\n",
-                        null, Caching.NO_CACHE)));
     }
 
     private RestDefinition endpoint(String path, String name, String description, Endpoints.Handler handler) {

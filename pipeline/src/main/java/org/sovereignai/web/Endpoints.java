@@ -19,9 +19,17 @@ final class Endpoints {
     }
 
     private final ReplyWriter writer;
+    private final java.util.function.Function<Problem, Reply> problems;
 
+    /** Endpoints whose refusals are answered as problem documents (the API). */
     Endpoints(ReplyWriter writer) {
+        this(writer, Reply::problem);
+    }
+
+    /** Endpoints whose refusals are answered by {@code problems} (the pages: the same problem as an HTML page). */
+    Endpoints(ReplyWriter writer, java.util.function.Function<Problem, Reply> problems) {
         this.writer = writer;
+        this.problems = problems;
     }
 
     ReplyWriter writer() {
@@ -32,15 +40,15 @@ final class Endpoints {
         return exchange -> writer.write(exchange, answer(exchange, handler));
     }
 
-    private static Reply answer(Exchange exchange, Handler handler) {
+    private Reply answer(Exchange exchange, Handler handler) {
         try {
             return handler.handle(ApiRequest.of(exchange));
         } catch (Refusal r) {
-            return Reply.problem(problem(r));
+            return problems.apply(problem(r));
         } catch (Exception | Error e) {
             if (e instanceof VirtualMachineError v) throw v;
             LOG.error("{} {} failed", ApiRoutes.method(exchange), exchange.getMessage().getHeader(Exchange.HTTP_URI), e);
-            return Reply.problem(new Problem(500, "Internal Server Error", "the server could not answer; the error is in its log"));
+            return problems.apply(new Problem(500, "Internal Server Error", "the server could not answer; the error is in its log"));
         }
     }
 

@@ -87,12 +87,12 @@ public final class HttpServer {
         t.start();
     }
 
-    /** The API's routes over the project's releases. */
+    /** The API's and the pages' routes over the project's releases (one {@link BrowseReleases}: one cache of indexes). */
     public RoutesBuilder[] routes(Home home) {
         String base = settings.baseUrl(settings.port());
         BrowseReleases browse = new BrowseReleases(home);
         warm(browse);
         ReleaseApi api = new ReleaseApi(browse, base);
-        return new RoutesBuilder[] {new ApiRoutes(api, java.net.URI.create(base)), new Fallback()};
+        return new RoutesBuilder[] {new ApiRoutes(api, java.net.URI.create(base)), new Fallback(), new PageRoutes(browse)};
     }
 }

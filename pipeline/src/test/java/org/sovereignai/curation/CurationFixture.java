@@ -20,10 +20,18 @@ public final class CurationFixture {
 
     public final Path home;
     public final Workspace workspace;
+    public final TestDatabase database;
+    private CurationSettings settings;
 
     public CurationFixture(Path home) throws IOException {
+        this(home, TestDatabase.H2);
+    }
+
+    /** The fixture on this kind of database (a new, empty one for this fixture). */
+    public CurationFixture(Path home, TestDatabase database) throws IOException {
         this.home = home;
         this.workspace = new Workspace(home);
+        this.database = database;
         release(BASE, baseCsv());
     }
 
@@ -41,8 +49,9 @@ public final class CurationFixture {
         Files.writeString(dir.resolve("manifest.json"), "{\"release\":\"" + name + "\"}\n");
     }
 
-    public CurationSettings settings() {
-        return org.sovereignai.app.Settings.load(workspace).withDbUrl(CurationSettings.embeddedUrl(workspace)).withInboxTiming(100, 100);
+    public synchronized CurationSettings settings() {
+        if (settings == null) settings = database.settings(org.sovereignai.app.Settings.load(workspace), workspace).withInboxTiming(100, 100);
+        return settings;
     }
 
     public Curation open() {
@@ -83,10 +92,32 @@ public final class CurationFixture {
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--home";
         all[args.length + 1] = home.toString();
-        int code = Sai.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
+        int code = withDatabaseProperties(() -> Sai.run(new PrintWriter(out, true), new PrintWriter(err, true), all));
         return new Cli(code, out.toString(), err.toString());
     }
 
     public record Cli(int code, String out, String err) {
+    }
+
+    /**
+     * Runs a command in this JVM on the fixture's database: for H2 the default (the embedded file under --home); for
+     * PostgreSQL the settings' system properties, which the command's settings lookup reads (env > system > file).
+     */
+    private synchronized int withDatabaseProperties(java.util.function.IntSupplier command) {
+        if (database == TestDatabase.H2) return command.getAsInt();
+        CurationSettings s = settings();
+        java.util.Map<String, String> set = java.util.Map.of("sai.db.url", s.dbUrl(), "sai.db.user", s.dbUser(),
+                "sai.db.password", s.dbPassword() == null ? "" : s.dbPassword());
+        java.util.Map<String, String> before = new java.util.HashMap<>();
+        set.keySet().forEach(k -> before.put(k, System.getProperty(k)));
+        set.forEach(System::setProperty);
+        try {
+            return command.getAsInt();
+        } finally {
+            before.forEach((k, v) -> {
+                if (v == null) System.clearProperty(k);
+                else System.setProperty(k, v);
+            });
+        }
     }
 }

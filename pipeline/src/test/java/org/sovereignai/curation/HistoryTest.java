@@ -1,5 +1,8 @@
 package org.sovereignai.curation;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,13 +12,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class HistoryTest {
+    /** The suite runs on each database the program supports. */
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path home;
 
     @Test
     void aRecordsHistoryListsTheReleasesItAppearedInAndEveryChangeWithWhoAndWhen() throws Exception {
-        CurationFixture fx = new CurationFixture(home);
+        CurationFixture fx = new CurationFixture(home, database);
         fx.release("2025-Q3", CurationFixture.baseCsv().replace("SEA-LION", "SEA-LION v1"));
         fx.release("2025-Q2", "id,name\napertus,Apertus\n");
         try (Curation c = fx.openQuarter()) {

@@ -1,5 +1,8 @@
 package org.sovereignai.curation;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,13 +16,19 @@ import org.junit.jupiter.api.Test;
 import org.sovereignai.release.Provenance;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class ReviewTest {
+    /** The suite runs on each database the program supports. */
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path home;
 
     @Test
     void approvedChangesReachTheDraftWithTheirProvenanceAndPendingOnesDoNot() throws Exception {
-        CurationFixture fx = new CurationFixture(home);
+        CurationFixture fx = new CurationFixture(home, database);
         try (Curation c = fx.openQuarter()) {
             fx.submit(c, fx.write("a.csv", "id,funding_usd,status\napertus,20000000,operational\n"), "alice");
             c.review().approve(List.of("C2"), "rita"); // changes follow the contract's field order: C1 status, C2 funding
@@ -35,7 +44,7 @@ class ReviewTest {
 
     @Test
     void twoPendingValuesForTheSameFieldAreAConflictUntilOneIsRejected() throws Exception {
-        CurationFixture fx = new CurationFixture(home);
+        CurationFixture fx = new CurationFixture(home, database);
         try (Curation c = fx.openQuarter()) {
             fx.submit(c, fx.write("a.csv", "id,funding_usd\nsea-lion,60000000\n"), "alice");
             fx.submit(c, fx.write("b.csv", "id,funding_usd,name\nsea-lion,61000000,SEA-LION\n"), "bob");
@@ -58,7 +67,7 @@ class ReviewTest {
 
     @Test
     void equalProposalsAgreeAndARemovalConflictsWithAnEdit() throws Exception {
-        CurationFixture fx = new CurationFixture(home);
+        CurationFixture fx = new CurationFixture(home, database);
         try (Curation c = fx.openQuarter()) {
             fx.submit(c, fx.write("a.csv", "id,funding_usd\nsea-lion,60000000\n"), "alice");
             fx.submit(c, fx.write("b.csv", "id,funding_usd,notes\nsea-lion,60000000,\n"), "bob");
@@ -71,7 +80,7 @@ class ReviewTest {
 
     @Test
     void approvingAWholeSubmissionAtOnceIsAllOrNothing() throws Exception {
-        CurationFixture fx = new CurationFixture(home);
+        CurationFixture fx = new CurationFixture(home, database);
         try (Curation c = fx.openQuarter()) {
             fx.submit(c, fx.write("a.csv", "id,funding_usd,status\napertus,20000000,operational\nsea-lion,1,\n"), "alice");
             fx.submit(c, fx.write("b.csv", "id,funding_usd\nsea-lion,2\n"), "bob");
@@ -87,7 +96,7 @@ class ReviewTest {
 
     @Test
     void decisionsNeedAReviewerAndRejectionsAReasonAndHappenOnce() throws Exception {
-        CurationFixture fx = new CurationFixture(home);
+        CurationFixture fx = new CurationFixture(home, database);
         try (Curation c = fx.openQuarter()) {
             fx.submit(c, fx.write("a.csv", "id,funding_usd\nsea-lion,60000000\n"), "alice");
             assertEquals(2, assertThrows(CurationException.class, () -> c.review().approve(List.of("C1"), " ")).exitCode());
@@ -102,7 +111,7 @@ class ReviewTest {
 
     @Test
     void theReviewCommandsListShowApproveAndReject() throws Exception {
-        CurationFixture fx = new CurationFixture(home);
+        CurationFixture fx = new CurationFixture(home, database);
         try (Curation c = fx.openQuarter()) {
             fx.submit(c, fx.write("a.csv", "id,funding_usd\nsea-lion,60000000\n"), "alice");
             fx.submit(c, fx.write("b.csv", "id,funding_usd\nsea-lion,61000000\n"), "bob");

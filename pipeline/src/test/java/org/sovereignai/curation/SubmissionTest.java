@@ -1,5 +1,8 @@
 package org.sovereignai.curation;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,13 +19,19 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sovereignai.io.Hashes;
 import org.sovereignai.io.Json;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class SubmissionTest {
+    /** The suite runs on each database the program supports. */
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path home;
 
     @Test
     void aPartialSheetBecomesFieldLevelChangesWithTheirProvenance() throws Exception {
-        CurationFixture fx = new CurationFixture(home);
+        CurationFixture fx = new CurationFixture(home, database);
         try (Curation c = fx.openQuarter()) {
             Path file = fx.write("alice.csv", "id,status,funding_usd,sources\n"
                     + "apertus,,20000000,https://www.swiss-ai.org/apertus; https://ethz.ch/apertus\n");
@@ -47,7 +56,7 @@ class SubmissionTest {
 
     @Test
     void aFullSheetChangesOnlyWhatDiffersAndAMissingRowIsNotARemoval() throws Exception {
-        CurationFixture fx = new CurationFixture(home);
+        CurationFixture fx = new CurationFixture(home, database);
         try (Curation c = fx.openQuarter()) {
             String template = Files.readString(home.resolve("curation/templates/2026-Q1.csv")).substring(1); // drop BOM
             SubmissionResult same = fx.submit(c, fx.write("same.csv", template), "alice");
@@ -66,7 +75,7 @@ class SubmissionTest {
 
     @Test
     void theWorkbookTemplateSubmittedUnchangedProposesNothing() throws Exception {
-        CurationFixture fx = new CurationFixture(home);
+        CurationFixture fx = new CurationFixture(home, database);
         try (Curation c = fx.openQuarter()) {
             Path xlsx = home.resolve("curation/templates/2026-Q1.xlsx");
             SubmissionResult r = fx.submit(c, xlsx, "alice");
@@ -78,7 +87,7 @@ class SubmissionTest {
 
     @Test
     void aBlankCellMeansNoChangeAndClearEmptiesAField() throws Exception {
-        CurationFixture fx = new CurationFixture(home);
+        CurationFixture fx = new CurationFixture(home, database);
         try (Curation c = fx.openQuarter()) {
             SubmissionResult r = fx.submit(c, fx.write("a.csv", "id,funding_usd,aliases,base_models\nsea-lion,,<clear>,gemma:2-9b; llama:3.1-70b\n"), "alice");
             assertEquals(1, r.changes().size(), "the blank funding and the reordered base models are no change");
@@ -88,7 +97,7 @@ class SubmissionTest {
 
     @Test
     void aRemovalIsAnExplicitActionWithAReason() throws Exception {
-        CurationFixture fx = new CurationFixture(home);
+        CurationFixture fx = new CurationFixture(home, database);
         try (Curation c = fx.openQuarter()) {
             SubmissionResult noReason = fx.submit(c, fx.write("a.csv", "id,_action\nisambard-ai,remove\n"), "alice");
             assertEquals(SubmissionResult.Outcome.REJECTED, noReason.outcome());
@@ -108,7 +117,7 @@ class SubmissionTest {
 
     @Test
     void anInvalidSubmissionIsArchivedWithItsReportAndChangesNothing() throws Exception {
-        CurationFixture fx = new CurationFixture(home);
+        CurationFixture fx = new CurationFixture(home, database);
         try (Curation c = fx.openQuarter()) {
             Path file = fx.write("bad.csv", "id,funding_usd,colour\nsea-lion,1,blue\n,2,\n");
             SubmissionResult r = fx.submit(c, file, "alice");
@@ -132,7 +141,7 @@ class SubmissionTest {
 
     @Test
     void theSameFileSubmittedTwiceIsRecognisedByItsHashAndNotAppliedTwice() throws Exception {
-        CurationFixture fx = new CurationFixture(home);
+        CurationFixture fx = new CurationFixture(home, database);
         try (Curation c = fx.openQuarter()) {
             Path first = fx.write("a.csv", "id,funding_usd\nsea-lion,1\n");
             Path renamed = fx.write("copy of a.csv", "id,funding_usd\nsea-lion,1\n");
@@ -147,7 +156,7 @@ class SubmissionTest {
 
     @Test
     void aFileLargerThanTheLimitIsRefusedBeforeItIsRead() throws Exception {
-        CurationFixture fx = new CurationFixture(home);
+        CurationFixture fx = new CurationFixture(home, database);
         try (Curation c = Curation.open(fx.workspace, fx.settings().withMaxSubmissionBytes(100))) {
             c.quarters().open("2026-Q1", "lead");
             Path big = fx.write("big.csv", "id,notes\nsea-lion," + "x".repeat(200) + "\n");
@@ -161,7 +170,7 @@ class SubmissionTest {
 
     @Test
     void fileNamesWithSpacesUnicodeOrDotDotAreOnlyDataNeverPaths() throws Exception {
-        CurationFixture fx = new CurationFixture(home);
+        CurationFixture fx = new CurationFixture(home, database);
         try (Curation c = fx.openQuarter()) {
             Path file = fx.write("données été 2026.csv", "id,funding_usd\nsea-lion,1\n");
             SubmissionResult r = c.submissions().submit(new Submissions.Request(file, "../../../etc/données été.csv", "al/../ice", null, "cli"));
@@ -179,7 +188,7 @@ class SubmissionTest {
 
     @Test
     void aNewRecordIsOneAdditionOfTheWholeRow() throws Exception {
-        CurationFixture fx = new CurationFixture(home);
+        CurationFixture fx = new CurationFixture(home, database);
         try (Curation c = fx.openQuarter()) {
             SubmissionResult r = fx.submit(c, fx.write("a.csv", "id,name,layer,jurisdiction,lead_org,announced,sources\n"
                     + "new-dc,New DC,compute,FR,GENCI,2026-01,https://www.genci.fr/\n"), "alice");
@@ -193,7 +202,7 @@ class SubmissionTest {
 
     @Test
     void actionsThatContradictTheDraftAreReportedAtTheirCell() throws Exception {
-        CurationFixture fx = new CurationFixture(home);
+        CurationFixture fx = new CurationFixture(home, database);
         try (Curation c = fx.openQuarter()) {
             SubmissionResult r = fx.submit(c, fx.write("a.csv", "id,name,_action\nsea-lion,X,add\nnobody,Y,update\nghost,,remove\napertus,,delete\n"), "alice");
             assertEquals(List.of("unknown-action C5", "add-existing-id A2", "update-unknown-id A3", "remove-unknown-id A4"),

@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -262,14 +260,6 @@ class XlsxInputTest {
     }
 
     private Path zip(String name, Map<String, byte[]> parts) throws IOException {
-        Path p = dir.resolve(name);
-        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(p))) {
-            for (Map.Entry<String, byte[]> e : parts.entrySet()) {
-                z.putNextEntry(new ZipEntry(e.getKey()));
-                z.write(e.getValue());
-                z.closeEntry();
-            }
-        }
-        return p;
+        return MinimalXlsx.zip(dir.resolve(name), parts);
     }
 }

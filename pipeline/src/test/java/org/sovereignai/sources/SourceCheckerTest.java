@@ -1,5 +1,9 @@
 package org.sovereignai.sources;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.sovereignai.curation.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -22,7 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Check runs against a real loopback server and a real H2 file database in a temp folder. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class SourceCheckerTest {
+    /** The suite runs on each database the program supports. */
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path dir;
     TestSite site;
@@ -44,7 +54,7 @@ class SourceCheckerTest {
             if ("\"e1\"".equals(ex.getRequestHeaders().getFirst("If-None-Match"))) ex.sendResponseHeaders(304, -1);
             else TestSite.send(ex, 200, "text/html", "<title>Tagged</title><p>stable</p>".getBytes(StandardCharsets.UTF_8));
         });
-        db = TestDatabase.open(dir.resolve("db"));
+        db = database.open(dir.resolve("db"));
         store = new SourceStore(db.dataSource());
         BatchFetcher batch = new BatchFetcher(new Fetcher(TestSite.policy()));
         checker = new SourceChecker(store, batch::fetchAll, Clock.fixed(Instant.parse("2026-01-15T09:30:00.123Z"), ZoneOffset.UTC));
@@ -159,7 +169,7 @@ class SourceCheckerTest {
     void theDatabaseSurvivesReopeningAndMigratesOnce() throws Exception {
         checker.check(List.of(site.url("/news")), "first", null);
         db.close();
-        db = TestDatabase.open(dir.resolve("db"));
+        db = database.open(dir.resolve("db"));
         store = new SourceStore(db.dataSource());
         assertEquals(1L, store.latestRun().getAsLong());
         Map<String, StoredPage> pages = store.pages(List.of(site.url("/news")));
