@@ -43,6 +43,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class BrowseReleases {
     /** How many release indexes stay in memory (each about 100 bytes a record). */
     static final int KEPT_INDEXES = 3;
+    /** The most records (both releases together) a diff is computed for on request. */
+    public static final long MAX_DIFF_RECORDS = 200_000;
 
     /** One release as the list shows it: its manifest's identity and counts. */
     public record ReleaseSummary(String id, String version, String date, String previous, Map<String, Long> counts,
@@ -88,8 +90,12 @@ public final class BrowseReleases {
     public record ProjectHistory(String id, List<Appearance> releases) {
     }
 
-    /** The keyed diff of two releases, rendered as changes.json ({@code json}) or CHANGES.md. */
-    public record ReleaseDiff(String from, String to, boolean json, String rendered) {
+    /**
+     * The keyed diff of two releases as changes.json ({@code json}) or CHANGES.md: the release's own published file
+     * when {@code from} is the release {@code to} was diffed against (it also carries the provenance, the figures and
+     * the source drift), else computed ({@code rendered}). Exactly one of {@code published} and {@code rendered} is set.
+     */
+    public record ReleaseDiff(String from, String to, boolean json, PublishedFile published, String rendered) {
     }
 
     /** One figure that moved since the previous release: its label and {@code 60 -> 61 (+1)}, as CHANGES.md lists it. */
@@ -119,8 +125,18 @@ public final class BrowseReleases {
 
     private final Map<ReleaseId, PublishedFile> manifestFiles = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final long maxDiffRecords;
+    private final int maxTextReads;
+
     public BrowseReleases(Home home) {
+        this(home, MAX_DIFF_RECORDS, ProjectQuery.MAX_TEXT_READS);
+    }
+
+    /** With other bounds (tests: the bounds without a million records). */
+    BrowseReleases(Home home, long maxDiffRecords, int maxTextReads) {
         this.home = home;
+        this.maxDiffRecords = maxDiffRecords;
+        this.maxTextReads = maxTextReads;
     }
 
     public Schema schema() {
@@ -172,16 +188,27 @@ public final class BrowseReleases {
         return new ProjectDetail(id, record(index, i), sources);
     }
 
-    /** @throws Refusal (missing) when no release holds or removed the record */
+    /**
+     * The record in every release, oldest first. A release's changes.json is read only where the record changed in it
+     * (added, removed, or its published line differs from the previous release's): a first release of a million
+     * records has a changes.json of 1.5 GB.
+     *
+     * @throws Refusal (missing) when no release holds or removed the record
+     */
     public ProjectHistory history(String projectId) throws IOException {
         List<Appearance> out = new ArrayList<>();
+        byte[] before = null;
         for (Releases.Release r : Releases.list(home.snapshots())) {
             String id = r.id().toString();
             RecordIndex index = index(id);
             int i = index.find(projectId);
-            JsonNode change = change(r.folder().resolve(ReleaseFiles.CHANGES_JSON), projectId);
-            if (i < 0 && change == null) continue;
-            out.add(new Appearance(summary(id, manifest(r)), i < 0 ? null : record(index, i), change));
+            byte[] now = i < 0 ? null : index.json(i);
+            boolean changed = now == null ? before != null : before == null || !java.util.Arrays.equals(before, now);
+            JsonNode change = changed ? change(r.folder().resolve(ReleaseFiles.CHANGES_JSON), projectId) : null;
+            before = now;
+            if (now == null && change == null) continue;
+            out.add(new Appearance(summary(id, manifest(r)), now == null ? null : new PublishedRecord(projectId,
+                    new String(now, StandardCharsets.UTF_8)), change));
         }
         if (out.isEmpty()) throw Refusal.missing("no release holds or removed a record '" + projectId + "'");
         return new ProjectHistory(projectId, out);
@@ -208,8 +235,24 @@ public final class BrowseReleases {
     public ReleaseDiff diff(String from, String to, boolean json) throws IOException {
         Releases.Release a = open(from, "from");
         Releases.Release b = open(to, "to");
+        String file = json ? ReleaseFiles.CHANGES_JSON : ReleaseFiles.CHANGES_MD;
+        if (a.id().toString().equals(manifest(b).previous()) && manifest(b).files().containsKey(file)) {
+            return new ReleaseDiff(from, to, json, file(to, file), null);
+        }
+        long records = total(manifest(a)) + total(manifest(b));
+        if (records > maxDiffRecords) {
+            // the diff and its rendering are held in memory: a server must not do that for any two large releases
+            throw Refusal.data("releases " + from + " and " + to + " hold " + records + " records together; a diff is computed on request"
+                    + " for at most " + maxDiffRecords + ". Each release's changes.json is its diff from its previous release;"
+                    + " for other pairs run ./sai diff on the two folders");
+        }
         DiffRecords.Result result = new DiffRecords(home).run(a.folder(), b.folder(), null, Set.of(), List.of(), json);
-        return new ReleaseDiff(from, to, json, result.rendered());
+        return new ReleaseDiff(from, to, json, null, result.rendered());
+    }
+
+    private static long total(Manifest m) {
+        Long t = m.counts().get("total");
+        return t == null ? 0 : t;
     }
 
     /**
@@ -260,12 +303,19 @@ public final class BrowseReleases {
     }
 
     /** Feeds the matching records after the cursor to {@code row}; returns the next cursor, or null after the last. */
-    private static String scan(RecordIndex index, ProjectQuery query, Row row) throws IOException {
+    private String scan(RecordIndex index, ProjectQuery query, Row row) throws IOException {
         int taken = 0;
         int last = -1;
+        int read = 0;
         for (int i = query.after() == null ? 0 : index.after(query.after()); i < index.size(); i++) {
             if (!query.matchesFacets(index, i)) continue;
-            if (query.q() != null && !matchesText(query, index.json(i))) continue;
+            if (query.q() != null) {
+                // the text is in the record, read from the file: a bounded number per page, then a shorter page whose
+                // cursor continues the search (a rare word in a million records is many pages, never one long request)
+                if (read == maxTextReads) return index.id(i - 1);
+                read++;
+                if (!matchesText(query, index.json(i))) continue;
+            }
             if (taken == query.limit()) return index.id(last);
             row.take(i);
             taken++;
@@ -329,25 +379,46 @@ public final class BrowseReleases {
         }
     }
 
-    /** The record's entry in a changes.json, streamed (a first release lists every record: never read whole). */
+    /**
+     * The record's entry in a changes.json, streamed: each entry's id is read with its field list skipped, the
+     * matching entry alone is parsed again from where it starts, and the search stops at the first id after it (the
+     * changes are sorted by id).
+     */
     private static JsonNode change(Path changesJson, String projectId) throws IOException {
         if (!Files.isRegularFile(changesJson)) return null;
-        try (InputStream in = Files.newInputStream(changesJson); JsonParser p = Json.mapper().createParser(in)) {
+        long start = -1;
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(changesJson), 1 << 16);
+             JsonParser p = Json.mapper().createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) return null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
+            while (start < 0 && p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 p.nextToken();
                 if (!"changes".equals(name) || p.currentToken() != JsonToken.START_ARRAY) {
                     p.skipChildren();
                     continue;
                 }
-                while (p.nextToken() == JsonToken.START_OBJECT) {
-                    JsonNode c = Json.mapper().readTree(p);
-                    if (projectId.equals(c.path("id").asText(null))) return c;
+                while (start < 0 && p.nextToken() == JsonToken.START_OBJECT) {
+                    long at = p.currentTokenLocation().getByteOffset();
+                    String id = null;
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String field = p.currentName();
+                        p.nextToken();
+                        if ("id".equals(field)) id = p.getValueAsString();
+                        else p.skipChildren();
+                    }
+                    if (projectId.equals(id)) start = at;
+                    else if (id != null && id.compareTo(projectId) > 0) return null;
                 }
-                return null;
+                if (start < 0) return null;
             }
         }
-        return null;
+        if (start < 0) return null;
+        try (InputStream in = Files.newInputStream(changesJson)) {
+            in.skipNBytes(start);
+            try (JsonParser p = Json.mapper().createParser(in)) {
+                p.nextToken();
+                return Json.mapper().readTree(p);
+            }
+        }
     }
 }

@@ -23,6 +23,8 @@ public record ProjectQuery(String layer, String jurisdiction, String family, Str
     public static final int MAX_LIMIT = 1000;
     /** Longer text than this is no name anyone searches for (and would make every record's check slower). */
     public static final int MAX_Q = 200;
+    /** How many records a page reads to match {@code q} before it ends early (with a cursor to go on). */
+    public static final int MAX_TEXT_READS = 20_000;
     /** A refusal lists at most this many allowed values (the jurisdictions are a few hundred). */
     static final int SHOWN_VALUES = 30;
 

@@ -94,6 +94,7 @@ public final class ReleaseApi {
             throw Refusal.usage("parameter 'format': '" + format + "' is not allowed; allowed: json, md");
         }
         BrowseReleases.ReleaseDiff d = browse.diff(q.get("from"), q.get("to"), format.equals("json"));
+        if (d.published() != null) return Reply.file(d.published(), d.json() ? Reply.JSON : Reply.MARKDOWN);
         return Reply.ok(d.json() ? Reply.JSON : Reply.MARKDOWN, d.rendered(),
                 Caching.tag("diff", d.from() + ".." + d.to(), Map.of("format", format)), Caching.IMMUTABLE);
     }

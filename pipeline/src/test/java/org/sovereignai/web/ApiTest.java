@@ -44,7 +44,8 @@ import com.rometools.rome.io.WireFeedInput;
  */
 class ApiTest {
     static final String API = "/api/v1";
-    static final String SCRIPT = "<script>alert(1)</script>";
+    /** Markup, a quote, a comma and a line break in one cell: escaped in JSON, quoted in CSV, and one record still. */
+    static final String SCRIPT = "<script>alert(1)</script> \"quoted\", and\na second line";
 
     @TempDir
     static Path home;
@@ -141,8 +142,9 @@ class ApiTest {
         assertEquals(List.of("m-llama"), ids(API + "/releases/2026-Q1/projects?q=llama+lab"));  // lead_org
         assertEquals(List.of(), ids(API + "/releases/2026-Q1/projects?q=nothing-like-it"));
         // the record is the line of projects.json, byte for byte
-        String line = Files.readAllLines(snapshots.resolve("2026-Q1/projects.json")).get(5).replaceAll(",$", "");
-        assertTrue(server.get(API + "/releases/2026-Q1/projects?q=z-last").body().contains(line) || line.contains("z-last"));
+        String line = Files.readAllLines(snapshots.resolve("2026-Q1/projects.json")).get(5);
+        assertTrue(line.contains("\"id\":\"z-last\""), line);
+        assertTrue(server.get(API + "/releases/2026-Q1/projects?q=z-last").body().contains("[" + line + "]"));
         JsonNode z = json(server.get(API + "/releases/2026-Q1/projects?limit=1&next=m-llama"));
         assertEquals(SCRIPT, z.path("projects").get(0).path("notes").asText());
     }
@@ -191,6 +193,9 @@ class ApiTest {
         HttpResponse<String> accept = server.get(API + "/releases/2026-Q1/projects?layer=models", "Accept", "text/csv");
         assertEquals(suffix.body(), accept.body());
         assertEquals("Accept", accept.headers().firstValue("Vary").orElse(""));
+        String all = Files.readString(snapshots.resolve("2026-Q1/projects.csv"));
+        String last = all.substring(all.indexOf("\nz-last,") + 1);
+        assertEquals(file.get(0) + "\n" + last, server.get(API + "/releases/2026-Q1/projects.csv?next=n-new").body());
         HttpResponse<String> paged = server.get(API + "/releases/2026-Q1/projects.csv?limit=2");
         assertTrue(paged.headers().firstValue("Link").orElse("").contains("/projects.csv?limit=2&next=m-base"), paged.headers().map().toString());
     }
@@ -231,9 +236,17 @@ class ApiTest {
         assertEquals(published.path("summary"), d.path("summary"));
         assertEquals(published.path("changes").size(), d.path("changes").size());
         assertEquals(published.path("changes").get(0).path("id"), d.path("changes").get(0).path("id"));
+        // from the release's previous release: its own published changes.json, provenance included
+        assertArrayEquals(Files.readAllBytes(snapshots.resolve("2026-Q2/changes.json")),
+                server.getBytes(API + "/diff?from=2026-Q1&to=2026-Q2").body());
+        JsonNode back = json(server.get(API + "/diff?from=2026-Q2&to=2026-Q1"));   // any other pair is computed
+        assertEquals(1, back.path("summary").path("removed").asInt());
+        assertEquals(1, back.path("summary").path("modified").asInt());
+        assertEquals(0, back.path("summary").path("added").asInt());
         HttpResponse<String> md = server.get(API + "/diff?from=2026-Q1&to=2026-Q2&format=md");
         assertTrue(md.headers().firstValue("Content-Type").orElse("").startsWith("text/markdown"));
         assertTrue(md.body().startsWith("# Changes"), md.body());
+        assertTrue(server.get(API + "/diff?from=2026-Q2&to=2026-Q1&format=md").body().startsWith("# Changes"));
     }
 
     @Test

@@ -15,7 +15,10 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sovereignai.io.Json;
 import org.sovereignai.routes.ChildJvm;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * {@code ./sai serve} as a whole process on the bundled release: one JVM answers the API and runs the inbox route.
@@ -57,6 +60,16 @@ class ServeProcessTest {
             HttpResponse<String> releases = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/releases")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertTrue(releases.body().contains("\"latest\":\"2025-Q4\""), releases.body());
+
+            // the family filter counts as the published figures do, for every root family of the bundled release
+            JsonNode byFamily = Json.mapper().readTree(release.resolve("stats.json").toFile())
+                    .path("models").path("baseInstances").path("projectsByFamily");
+            assertTrue(byFamily.size() > 3, byFamily.toString());
+            for (var e : byFamily.properties()) {
+                HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/releases/2025-Q4/projects?limit=1000&family=" + e.getKey())).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(e.getValue().asInt(), Json.mapper().readTree(page.body()).path("projects").size(), e.getKey());
+            }
 
             Path dropped = home.resolve("curation/inbox/alice/note.csv");
             Files.createDirectories(dropped.getParent());
