@@ -122,6 +122,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("machine-readable: " + release.resolve("changes.json"));
         out.println("statistics:     " + release.resolve("STATS.md") + " (charts in " + release.resolve("charts") + ")");
         out.println("workspace:      " + home + " (delete it when done)");
+        out.println("in a browser:   ./sai serve --home " + home + "   then open http://127.0.0.1:8080/");
         if (!surprises.isEmpty()) {
             out.println();
             out.println("Some steps did not behave as expected:");

@@ -37,6 +37,7 @@ class DemoAndBaselineTest {
         assertTrue(out.contains("CONFLICT with"), out);
         assertTrue(out.contains("not applied again"), out);
         assertTrue(out.contains("verified 2 release(s)"), out);
+        assertTrue(out.contains("./sai serve --home " + ws + "   then open http://127.0.0.1:8080/"), "how to see it in a browser: " + out);
 
         Path release = ws.resolve("snapshots/2026-Q1");
         JsonNode changes = Json.mapper().readTree(release.resolve("changes.json").toFile());
