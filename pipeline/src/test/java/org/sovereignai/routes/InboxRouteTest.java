@@ -60,7 +60,11 @@ class InboxRouteTest {
     }
 
     static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        await(condition, what, 30);
+    }
+
+    static void await(BooleanSupplier condition, String what, long seconds) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) throw new AssertionError("timed out waiting until " + what);
             Thread.sleep(20);
