@@ -32,6 +32,7 @@ public enum Code {
     CELL_TOO_LONG(Severity.ERROR, Scope.ROW, "a cell longer than the reader's cap (100,000 characters); its value is not checked further"),
     FORMULA_CELL(Severity.WARNING, Scope.ROW, "an XLSX cell holds a formula; its last computed value was read"),
     FORMULA_INJECTION(Severity.WARNING, Scope.ROW, "a text value starts with =, +, - or @, which spreadsheets may run as a formula"),
+    CONTROL_CHARACTER(Severity.ERROR, Scope.ROW, "a cell holds a control character other than tab and line breaks (ESC, BEL, NUL, ...)"),
     // One field of one record.
     MISSING_VALUE(Severity.ERROR, Scope.RECORD, "a required field is blank"),
     NOT_FOR_LAYER(Severity.ERROR, Scope.RECORD, "a field of another layer has a value (it must be blank)"),
