@@ -92,7 +92,11 @@ public final class Submissions {
                         + (UrlList.isUrlList(request.originalName())
                         ? " (or, for a URL list, './sai sources candidates FILE.txt' works against the newest release)" : "")));
         Path file = request.file();
-        if (!Files.isRegularFile(file)) throw CurationException.usage("no such file: " + file);
+        if (!Files.exists(file)) throw CurationException.usage("no such file: " + file);
+        if (!Files.isRegularFile(file)) {
+            throw CurationException.usage(file + " is not a regular file (a device such as /dev/null, a FIFO or a folder);"
+                    + " submit a saved CSV, XLSX or .txt file");
+        }
         long size = Files.size(file);
         if (size > settings.maxSubmissionBytes()) {
             return new Fingerprint(quarter, size, null, "'" + FileNames.display(request.originalName()) + "' is "

@@ -20,17 +20,17 @@ import org.sovereignai.curation.CurationFixture;
 import org.sovereignai.curation.SubmissionResult;
 
 /**
- * The sweeping kill test: a separate JVM runs the real {@code Sai} main class on a large submission (10,000 new
+ * The sweeping kill test: a separate JVM runs the real {@code Sai} main class on a large submission (8,000 new
  * records) and is SIGKILLed at moments spread over the whole run, as measured on an unkilled run of the same door
  * (not only at the named pause points of {@link CrashRecoveryTest}). After every kill: the database holds all of the
  * submission or none of it, the next command answers within seconds (no lock left behind by the dead process), and a
  * retry records it exactly once. Both doors: {@code sai submit} and the inbox of {@code sai serve}.
  */
 class KillSweepTest {
-    static final int ROWS = 10_000;
+    static final int ROWS = 8_000;
     /** Kill moments per door, at i/(POINTS+1) of the measured duration, plus jitter so that runs cover the gaps. */
-    static final int CLI_POINTS = 8;
-    static final int INBOX_POINTS = 4;
+    static final int CLI_POINTS = 7;
+    static final int INBOX_POINTS = 3;
     static final long PROMPT_MS = 10_000;
 
     @TempDir
