@@ -16,12 +16,16 @@ class SmallerItemsTest {
     @TempDir
     Path home;
 
+    /** The fixture with its quarter open and its database closed again. */
+    private CurationFixture opened() throws Exception {
+        CurationFixture fx = new CurationFixture(home);
+        fx.openQuarter().close();
+        return fx;
+    }
+
     @Test
     void anEmptyCuratorIsRefused() throws Exception {
-        CurationFixture fx = new CurationFixture(home);
-        try (Curation c = fx.openQuarter()) {
-            // open
-        }
+        CurationFixture fx = opened();
         Path f = fx.write("a.csv", "id,funding_usd\nsea-lion,1\n");
         CurationFixture.Cli r = fx.cli("submit", f.toString(), "--curator", "");
         assertEquals(2, r.code(), r.out() + r.err());
@@ -30,10 +34,7 @@ class SmallerItemsTest {
 
     @Test
     void aDeviceOrAFifoIsNamedAsNotARegularFile() throws Exception {
-        CurationFixture fx = new CurationFixture(home);
-        try (Curation c = fx.openQuarter()) {
-            // open
-        }
+        CurationFixture fx = opened();
         CurationFixture.Cli dev = fx.cli("submit", "/dev/null", "--curator", "alice");
         assertEquals(2, dev.code(), dev.out() + dev.err());
         assertTrue(dev.err().contains("is not a regular file"), dev.err());
@@ -48,10 +49,7 @@ class SmallerItemsTest {
 
     @Test
     void aTruncatedDatabaseFileGivesAPromptMessageNamingTheRecovery() throws Exception {
-        CurationFixture fx = new CurationFixture(home);
-        try (Curation c = fx.openQuarter()) {
-            // open
-        }
+        CurationFixture fx = opened();
         Path db = home.resolve("curation/db/sai.mv.db");
         try (FileChannel ch = FileChannel.open(db, StandardOpenOption.WRITE)) {
             ch.truncate(100);
