@@ -1,6 +1,7 @@
 package org.sovereignai.app;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,11 +37,22 @@ public final class PublishRelease {
      * @param snapshots the snapshots folder, or null for the project's
      * @param date      the release date, or null for the quarter's last day
      */
-    public record Request(String release, Path sheet, String sheetName, Path snapshots, LocalDate date, boolean errata) {
+    public record Request(String release, Path sheet, String sheetName, Path snapshots, LocalDate date, boolean errata,
+                          boolean dropPending) {
+        public Request(String release, Path sheet, String sheetName, Path snapshots, LocalDate date, boolean errata) {
+            this(release, sheet, sheetName, snapshots, date, errata, false);
+        }
     }
 
-    /** What was published; {@code draft} is null for a release from a sheet. */
-    public record Result(Releases.Published published, Draft draft) {
+    /**
+     * What was published; {@code draft} is null for a release from a sheet. {@code completed} is the folder of a release
+     * from the draft that an earlier, interrupted run had already published (then {@code published} is null: this run
+     * only closed the quarter and recorded the publication).
+     */
+    public record Result(Releases.Published published, Draft draft, Path completed) {
+        public Result(Releases.Published published, Draft draft) {
+            this(published, draft, null);
+        }
     }
 
     /** The draft a release was made from: how many approved changes, and whose. */
@@ -49,6 +61,14 @@ public final class PublishRelease {
 
     public Result run(Request req) throws ReleaseException, IOException {
         Path snapshots = req.snapshots() != null ? req.snapshots() : home.snapshots();
+        ReleaseId id = ReleaseId.parse(req.release());
+        if (id != null && req.date() != null) {
+            LocalDate first = id.quarterEnd().minusMonths(3).plusDays(1);
+            if (req.date().isBefore(first)) {
+                throw Refusal.usage("--date " + req.date() + " is before quarter " + id.quarterId() + " began (" + first
+                        + "); a release is dated on or after its quarter's first day (default: its last day, " + id.quarterEnd() + ")");
+            }
+        }
         // the newest stored source checks fill sources.csv and the drift report; no database, no change
         SourcesRelease sources = home.sourcesRelease();
         if (req.sheet() != null) {
@@ -66,6 +86,19 @@ public final class PublishRelease {
                         : "the open quarter is " + open.name() + ", not " + req.release() + "; release it as " + open.name()
                                 + ", or release a sheet with --from");
             }
+            Path already = snapshots.resolve(req.release());
+            if (Files.isRegularFile(already.resolve("manifest.json"))) {
+                return complete(curation, snapshots, already, req.release());
+            }
+            List<org.sovereignai.curation.Review.Item> pending = curation.review().pending();
+            if (!pending.isEmpty() && !req.dropPending()) {
+                List<String> labels = new ArrayList<>();
+                for (var item : pending.subList(0, Math.min(10, pending.size()))) labels.add(item.change().label());
+                throw Refusal.data("quarter " + req.release() + " has " + pending.size() + " pending change(s) that this"
+                        + " release would leave out (" + String.join(", ", labels) + (pending.size() > 10 ? ", ..." : "")
+                        + "): approve or reject them first ('./sai review list'), or release with --drop-pending to leave"
+                        + " them out; they are not carried to the next quarter");
+            }
             DraftPublication draft = new DraftPublication(curation.draft(req.release()));
             Path sheet = draft.writeSheet(curation.workspace(), curation.schema());
             List<ReleaseArtifact> artifacts = new ArrayList<>(standardArtifacts(sources));
@@ -75,6 +108,33 @@ public final class PublishRelease {
             curation.quarters().markReleased(req.release(), "release");
             return new Result(published, new Draft(req.release(), draft.draft().approved().size(),
                     List.copyOf(draft.draft().curators())));
+        }
+    }
+
+    /**
+     * A release from the draft whose folder an interrupted run already renamed into place (the process died before it
+     * closed the quarter): this run completes it, closing the quarter and recording the publication, and rewrites
+     * index.json and latest; it never publishes it again, nor as an errata.
+     */
+    private static Result complete(Curation curation, Path snapshots, Path folder, String quarter)
+            throws ReleaseException, IOException {
+        Releases.repairIndex(snapshots);
+        var d = curation.draft(quarter);
+        curation.quarters().markReleased(quarter, "release (completing an interrupted run)");
+        return new Result(null, new Draft(quarter, d.approved().size(), List.copyOf(d.curators())), folder);
+    }
+
+    /**
+     * Completes a release from the draft that an interrupted run had published (its folder in place, the quarter still
+     * open), as {@code verify --repair} does; returns the quarter so completed, or null when there was none.
+     */
+    public String completeInterrupted(Path snapshots) throws ReleaseException, IOException {
+        if (!org.sovereignai.curation.CurationDatabase.exists(home.settings())) return null;
+        try (Curation curation = home.openCuration()) {
+            QuarterInfo open = curation.quarters().current().orElse(null);
+            if (open == null || !Files.isRegularFile(snapshots.resolve(open.name()).resolve("manifest.json"))) return null;
+            complete(curation, snapshots, snapshots.resolve(open.name()), open.name());
+            return open.name();
         }
     }
 

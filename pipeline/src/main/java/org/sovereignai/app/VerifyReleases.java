@@ -31,4 +31,19 @@ public final class VerifyReleases {
         }
         return Releases.verify(dir);
     }
+
+    /**
+     * Part of {@code verify --repair} in a project: a release from the draft whose folder an interrupted run renamed
+     * into place is completed (the quarter closed, the publication recorded). Returns that quarter, or null.
+     */
+    public String completeInterruptedRelease(Path snapshots) {
+        Path dir = snapshots != null ? snapshots : home.snapshots();
+        try {
+            return new PublishRelease(home).completeInterrupted(dir);
+        } catch (ReleaseException e) {
+            throw e.exitCode() == Refusal.DATA ? Refusal.data(e.getMessage()) : Refusal.usage(e.getMessage());
+        } catch (java.io.IOException e) {
+            throw Refusal.usage("cannot complete the interrupted release: " + e.getMessage());
+        }
+    }
 }

@@ -25,6 +25,7 @@ final class Checks {
                 new ShortRows(),
                 // each field of each record, rule by rule
                 new Fields(schema,
+                        new ControlCharacters(),
                         new RequiredValues(),
                         new NotForLayer(),
                         new CellTooLong(maxCellChars),

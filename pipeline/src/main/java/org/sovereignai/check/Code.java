@@ -33,6 +33,7 @@ public enum Code {
     FORMULA_CELL(Severity.WARNING, Scope.ROW, "an XLSX cell holds a formula; its last computed value was read"),
     FORMULA_INJECTION(Severity.WARNING, Scope.ROW, "a text value starts with =, +, - or @, which spreadsheets may run as a formula"),
     MOJIBAKE_SUSPECTED(Severity.WARNING, Scope.ROW, "a value that reads as UTF-8 text decoded once as Windows-1252 (JÃ¼lich for Jülich)"),
+    CONTROL_CHARACTER(Severity.ERROR, Scope.ROW, "a cell holds a control character other than tab and line breaks (ESC, BEL, NUL, ...)"),
     // One field of one record.
     MISSING_VALUE(Severity.ERROR, Scope.RECORD, "a required field is blank"),
     NOT_FOR_LAYER(Severity.ERROR, Scope.RECORD, "a field of another layer has a value (it must be blank)"),

@@ -48,6 +48,9 @@ public final class ReleaseCommand implements Callable<Integer> {
     @Option(names = "--errata", description = "republish the newest quarter with corrections as QUARTER.N (PATCH version)")
     boolean errata;
 
+    @Option(names = "--drop-pending", description = "release the draft although changes are still pending (they are left out)")
+    boolean dropPending;
+
     @Mixin
     HomeOption home;
 
@@ -69,7 +72,13 @@ public final class ReleaseCommand implements Callable<Integer> {
         }
         try {
             PublishRelease.Result r = new PublishRelease(home.home())
-                    .run(new PublishRelease.Request(quarter, from, sheet, snapshots, day, errata));
+                    .run(new PublishRelease.Request(quarter, from, sheet, snapshots, day, errata, dropPending));
+            if (r.completed() != null) {
+                out.println("release " + quarter + " was already published in " + r.completed() + " by a run that stopped"
+                        + " before closing the quarter; quarter " + quarter + " is now closed and the publication recorded ("
+                        + r.draft().approvedChanges() + " approved change(s))");
+                return Sai.OK;
+            }
             Releases.Published p = r.published();
             var d = p.diff();
             out.println("published " + p.release().id() + " (version " + p.version() + ") in " + p.release().folder()

@@ -44,8 +44,9 @@ public final class Sai implements Runnable {
     /** Runs the command line with the given streams; returns the exit code. Used by tests without a new JVM. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = commandLine();
-        cl.setOut(out);
-        cl.setErr(err);
+        // every text a command prints goes through the one escaping function: a cell's ESC or BEL never reaches a terminal
+        cl.setOut(org.sovereignai.io.TerminalText.escaping(out));
+        cl.setErr(org.sovereignai.io.TerminalText.escaping(err));
         return cl.execute(args);
     }
 

@@ -41,6 +41,10 @@ public final class SubmitCommand extends CurationCommand {
 
     @Override
     int execute(Curation cur, PrintWriter out) throws IOException {
+        if (curator.isBlank()) {
+            throw org.sovereignai.curation.CurationException.usage("--curator is empty: name who made the changes"
+                    + " (they are credited in the release)");
+        }
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         Submissions.Request request = new Submissions.Request(file.toAbsolutePath(), name, curator, note, "cli");
         SubmissionResult r;

@@ -37,6 +37,10 @@ public final class VerifyCommand implements Callable<Integer> {
         Home home = Home.of(null);
         Path snapshots = dir != null ? dir : home.snapshots();
         Verification v = new VerifyReleases(home).run(snapshots, repair);
+        if (repair) {
+            String done = new VerifyReleases(home).completeInterruptedRelease(snapshots);
+            if (done != null) out.println("completed release " + done + ": its folder was in place; the quarter is now closed");
+        }
         for (Verification.Problem p : v.problems()) (p.error() ? err : out).println(p);
         if (v.ok()) {
             out.println("verified " + v.releases() + " release(s) in " + snapshots + ": intact");

@@ -31,8 +31,18 @@ public final class Curation implements AutoCloseable {
         this.history = new History(repo, workspace.snapshots(), schema);
     }
 
+    /**
+     * Opens the workflow on its database; first rolls back any large submission a killed process left half written
+     * (invisible to every reader until then, see {@link Submissions#rollBackAbandoned}).
+     */
     public static Curation open(Workspace workspace, CurationSettings settings) {
-        return new Curation(workspace, settings, CurationDatabase.open(workspace, settings), Schema.bundled());
+        Curation c = new Curation(workspace, settings, CurationDatabase.open(workspace, settings), Schema.bundled());
+        try {
+            c.submissions().rollBackAbandoned();
+        } catch (RuntimeException e) {
+            // best effort: readers ignore incomplete submissions; the next process or a retry of the file rolls it back
+        }
+        return c;
     }
 
     public Workspace workspace() {

@@ -62,7 +62,7 @@ public final class CurationDatabase implements AutoCloseable {
         synchronized (OPEN) {
             Shared shared = OPEN.get(key);
             if (shared == null) {
-                shared = new Shared(start(settings));
+                shared = new Shared(startRetrying(settings));
                 OPEN.put(key, shared);
             }
             shared.users++;
@@ -84,6 +84,89 @@ public final class CurationDatabase implements AutoCloseable {
         return Path.of(semicolon < 0 ? rest : rest.substring(0, semicolon)).toAbsolutePath();
     }
 
+    /** Attempts at opening the database when the failure is transient (another process opening or closing the file). */
+    static final int OPEN_ATTEMPTS = 6;
+
+    /**
+     * Opens the pool, retrying with growing, jittered pauses (0.2, 0.4, 0.8, 1.6, 3.2 s) when several processes race
+     * for the embedded file: H2 reports "Lock file recently modified", "Concurrent update" (8000), "already in use"
+     * (90020) or a broken connection to the process that served the file and just exited (90067). A failure that
+     * persists says how often it was tried.
+     */
+    private static HikariDataSource startRetrying(CurationSettings settings) {
+        long begin = System.nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(settings);
+            } catch (RuntimeException e) {
+                if (!transientOpenFailure(e)) throw damaged(settings, e);
+                if (attempt == OPEN_ATTEMPTS) {
+                    throw new CurationRepository.DatabaseException("the database stayed busy (another sai process was"
+                            + " opening or closing it); tried " + attempt + " times over "
+                            + (System.nanoTime() - begin) / 1_000_000 + " ms: " + rootMessage(e), e);
+                }
+                long pause = (100L << attempt) + java.util.concurrent.ThreadLocalRandom.current().nextLong(100);
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** H2: the file is corrupted (a truncated file reads as one), or of a format this H2 cannot read. */
+    static final int H2_FILE_CORRUPTED = 90030;
+    static final int H2_FILE_VERSION = 90048;
+
+    /**
+     * A damaged embedded file is named, with the recovery of docs/curation.md ("Storage"): the database is working
+     * state, rebuilt from the newest release by {@code quarter open}. Other failures pass unchanged.
+     */
+    private static RuntimeException damaged(CurationSettings settings, RuntimeException e) {
+        Path file = embeddedFile(settings);
+        if (file == null) return e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            boolean corrupt = t instanceof SQLException s && (s.getErrorCode() == H2_FILE_CORRUPTED || s.getErrorCode() == H2_FILE_VERSION)
+                    || m.contains("corrupt") || m.contains("File is corrupted") || t.getClass().getName().endsWith("MVStoreException");
+            if (corrupt) {
+                Path mv = file.resolveSibling(file.getFileName() + ".mv.db");
+                return new CurationRepository.DatabaseException("the database file " + mv + " is damaged and cannot be"
+                        + " opened (" + rootMessage(e) + "). It holds working state only: move it aside (keep it for"
+                        + " inspection) and run './sai quarter open QUARTER' to rebuild the draft from the newest release;"
+                        + " the files in curation/submissions/ can be submitted again (docs/curation.md, \"Storage\")", e);
+            }
+        }
+        return e;
+    }
+
+    /** H2: error opening the database ("Lock file recently modified", "Concurrent update"). */
+    static final int H2_ERROR_OPENING = 8000;
+    /** H2: "Database may be already in use". */
+    static final int H2_ALREADY_OPEN = 90020;
+
+    static boolean transientOpenFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                int code = s.getErrorCode();
+                if (code == H2_ERROR_OPENING || code == H2_ALREADY_OPEN || code == H2_CONNECTION_BROKEN) return true;
+                if (CurationRepository.transient_(s)) return true;
+            }
+            String m = t.getMessage();
+            if (m != null && (m.contains("Lock file recently modified") || m.contains("Concurrent update"))) return true;
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+
     private static HikariDataSource start(CurationSettings settings) {
         Path file = embeddedFile(settings);
         if (file != null) {
@@ -101,7 +184,7 @@ public final class CurationDatabase implements AutoCloseable {
         config.setMinimumIdle(0);
         config.setPoolName("sai-db");
         config.setAutoCommit(true);
-        config.setInitializationFailTimeout(30_000);
+        config.setInitializationFailTimeout(1); // one try per attempt: startRetrying paces and reports the retries
         config.setExceptionOverrideClassName(BrokenConnections.class.getName());
         HikariDataSource ds = new HikariDataSource(config);
         try {

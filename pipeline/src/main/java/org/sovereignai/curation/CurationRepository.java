@@ -212,8 +212,10 @@ public final class CurationRepository {
     private static final String SUBMISSION_COLUMNS = "id, quarter, sha256, curator, note, original_name, sheet, size_bytes,"
             + " door, sheet_kind, outcome, errors, warnings, archive_path, received_at";
 
+    /** The complete submission of this content for the quarter (an incomplete one is not there yet, or abandoned). */
     public Optional<Submission> submissionByHash(Connection c, String quarter, String sha256) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + SUBMISSION_COLUMNS + " FROM submission WHERE quarter = ? AND sha256 = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + SUBMISSION_COLUMNS + " FROM submission WHERE quarter = ? AND sha256 = ?"
+                + " AND complete = TRUE")) {
             ps.setString(1, quarter);
             ps.setString(2, sha256);
             return one(ps, this::submission);
@@ -221,14 +223,14 @@ public final class CurationRepository {
     }
 
     public Optional<Submission> submission(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + SUBMISSION_COLUMNS + " FROM submission WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + SUBMISSION_COLUMNS + " FROM submission WHERE id = ? AND complete = TRUE")) {
             ps.setLong(1, id);
             return one(ps, this::submission);
         }
     }
 
     public List<Submission> submissions(Connection c, String quarter) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + SUBMISSION_COLUMNS + " FROM submission WHERE quarter = ? ORDER BY id")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + SUBMISSION_COLUMNS + " FROM submission WHERE quarter = ? AND complete = TRUE ORDER BY id")) {
             ps.setString(1, quarter);
             return all(ps, this::submission);
         }
@@ -240,11 +242,19 @@ public final class CurationRepository {
                 rs.getInt(12), rs.getInt(13), rs.getString(14), rs.getObject(15, OffsetDateTime.class));
     }
 
-    /** Inserts a submission; returns its id. Fails with a unique violation when the same content is already recorded. */
+    /** Inserts a complete submission; returns its id. Fails with a unique violation when the content is already there. */
     public long insertSubmission(Connection c, Submission s) throws SQLException {
+        return insertSubmission(c, s, true, null);
+    }
+
+    /**
+     * Inserts a submission, complete or (when its changes follow in further transactions) not, with the process that
+     * writes it; returns its id. Fails with a unique violation when the same content has a row already.
+     */
+    public long insertSubmission(Connection c, Submission s, boolean complete, String writer) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO submission (quarter, sha256, curator, note, original_name,"
-                + " sheet, size_bytes, door, sheet_kind, outcome, errors, warnings, archive_path, received_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + " sheet, size_bytes, door, sheet_kind, outcome, errors, warnings, archive_path, received_at, complete, writer)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, s.quarter());
             ps.setString(2, s.sha256());
             ps.setString(3, s.curator());
@@ -259,8 +269,87 @@ public final class CurationRepository {
             ps.setInt(12, s.warnings());
             ps.setString(13, s.archivePath());
             ps.setObject(14, s.receivedAt());
+            ps.setBoolean(15, complete);
+            ps.setString(16, writer);
             ps.executeUpdate();
             return generatedId(ps);
+        }
+    }
+
+    /** A submission row still being written (or abandoned by a process that died): its id, writer and start. */
+    public record Unfinished(long id, String quarter, String sha256, String writer, OffsetDateTime receivedAt) {
+    }
+
+    /** Incomplete submission rows: of one content (quarter and sha256 given) or all of them (both null). */
+    public List<Unfinished> unfinished(Connection c, String quarter, String sha256) throws SQLException {
+        String sql = "SELECT id, quarter, sha256, writer, received_at FROM submission WHERE complete = FALSE"
+                + (quarter == null ? "" : " AND quarter = ? AND sha256 = ?") + " ORDER BY id";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (quarter != null) {
+                ps.setString(1, quarter);
+                ps.setString(2, sha256);
+            }
+            return all(ps, rs -> new Unfinished(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getObject(5, OffsetDateTime.class)));
+        }
+    }
+
+    /** True while the submission's row is there, incomplete and written by {@code writer}. */
+    public boolean stillWriting(Connection c, long submissionId, String writer) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM submission WHERE id = ? AND complete = FALSE AND writer = ?")) {
+            ps.setLong(1, submissionId);
+            ps.setString(2, writer);
+            return one(ps, rs -> rs.getInt(1)).orElse(0) == 1;
+        }
+    }
+
+    /** How many changes a submission's row has, complete or not. */
+    public int changeCount(Connection c, long submissionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM proposed_change WHERE submission_id = ?")) {
+            ps.setLong(1, submissionId);
+            return one(ps, rs -> rs.getInt(1)).orElse(0);
+        }
+    }
+
+    /** Marks an incomplete submission complete; false when it was not (any more) incomplete. */
+    public boolean markComplete(Connection c, long submissionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE submission SET complete = TRUE WHERE id = ? AND complete = FALSE")) {
+            ps.setLong(1, submissionId);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Deletes up to {@link #BATCH} rows of an incomplete submission (its changes, then its audit lines, then the row
+     * itself), in one short transaction; returns how many were deleted, 0 when nothing of it is left. Rolling back an
+     * abandoned submission is the only deletion from audit_log: those lines describe a submission that never was.
+     */
+    public int deleteUnfinishedBatch(Connection c, long submissionId) throws SQLException {
+        try (PreparedStatement guard = c.prepareStatement("SELECT COUNT(*) FROM submission WHERE id = ? AND complete = FALSE")) {
+            guard.setLong(1, submissionId);
+            if (one(guard, rs -> rs.getInt(1)).orElse(0) == 0) return 0;
+        }
+        for (String table : List.of("proposed_change", "audit_log")) {
+            // the batch's last id first (by the submission_id index), then one ranged delete: H2 runs
+            // "DELETE ... WHERE id IN (SELECT ...)" as a scan of the whole table
+            Long last = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + table + " WHERE submission_id = ? ORDER BY id"
+                    + " FETCH FIRST " + BATCH + " ROWS ONLY")) {
+                ps.setLong(1, submissionId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) last = rs.getLong(1);
+                }
+            }
+            if (last == null) continue;
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE submission_id = ? AND id <= ?")) {
+                ps.setLong(1, submissionId);
+                ps.setLong(2, last);
+                return ps.executeUpdate();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM submission WHERE id = ? AND complete = FALSE")) {
+            ps.setLong(1, submissionId);
+            return ps.executeUpdate();
         }
     }
 
@@ -269,28 +358,50 @@ public final class CurationRepository {
     private static final String CHANGE_COLUMNS = "c.id, c.submission_id, c.quarter, c.record_id, c.kind, c.field_name,"
             + " c.old_value, c.new_value, c.reason, c.sheet, c.sheet_row, c.cell, c.sources, c.state, s.curator,"
             + " c.decided_by, c.decided_at, c.decision_reason";
-    private static final String CHANGE_FROM = " FROM proposed_change c JOIN submission s ON s.id = c.submission_id ";
+    /** Changes of complete submissions only: those of one still being written (or abandoned) are not there yet. */
+    private static final String CHANGE_FROM = " FROM proposed_change c JOIN submission s ON s.id = c.submission_id AND s.complete = TRUE ";
+
+    private static final String INSERT_CHANGE = "INSERT INTO proposed_change (submission_id, quarter, record_id, kind,"
+            + " field_name, old_value, new_value, reason, sheet, sheet_row, cell, sources, state)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** Rows sent to the database per JDBC batch. */
+    static final int BATCH = 1000;
 
     public long insertChange(Connection c, ProposedChange ch) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO proposed_change (submission_id, quarter, record_id, kind,"
-                + " field_name, old_value, new_value, reason, sheet, sheet_row, cell, sources, state)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            ps.setLong(1, ch.submissionId());
-            ps.setString(2, ch.quarter());
-            ps.setString(3, ch.recordId());
-            ps.setString(4, ch.kind().value());
-            ps.setString(5, ch.field());
-            ps.setString(6, ch.oldValue());
-            ps.setString(7, ch.newValue());
-            ps.setString(8, ch.reason());
-            ps.setString(9, ch.sheet());
-            ps.setInt(10, ch.row());
-            ps.setString(11, ch.cell());
-            ps.setString(12, ch.sources());
-            ps.setString(13, ChangeState.PENDING.value());
-            ps.executeUpdate();
-            return generatedId(ps);
+        return insertChanges(c, List.of(ch)).get(0);
+    }
+
+    /** Inserts changes in JDBC batches; returns their ids in the same order. */
+    public List<Long> insertChanges(Connection c, List<ProposedChange> changes) throws SQLException {
+        List<Long> ids = new ArrayList<>(changes.size());
+        try (PreparedStatement ps = c.prepareStatement(INSERT_CHANGE, Statement.RETURN_GENERATED_KEYS)) {
+            for (int from = 0; from < changes.size(); from += BATCH) {
+                for (ProposedChange ch : changes.subList(from, Math.min(changes.size(), from + BATCH))) {
+                    ps.setLong(1, ch.submissionId());
+                    ps.setString(2, ch.quarter());
+                    ps.setString(3, ch.recordId());
+                    ps.setString(4, ch.kind().value());
+                    ps.setString(5, ch.field());
+                    ps.setString(6, ch.oldValue());
+                    ps.setString(7, ch.newValue());
+                    ps.setString(8, ch.reason());
+                    ps.setString(9, ch.sheet());
+                    ps.setInt(10, ch.row());
+                    ps.setString(11, ch.cell());
+                    ps.setString(12, ch.sources());
+                    ps.setString(13, ChangeState.PENDING.value());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    while (keys.next()) ids.add(keys.getLong(1));
+                }
+            }
         }
+        if (ids.size() != changes.size()) {
+            throw new SQLException("the database returned " + ids.size() + " ids for " + changes.size() + " changes");
+        }
+        return ids;
     }
 
     public Optional<ProposedChange> change(Connection c, long id) throws SQLException {
@@ -365,26 +476,46 @@ public final class CurationRepository {
                              Long changeId, String recordId, String detail) {
     }
 
+    private static final String INSERT_AUDIT = "INSERT INTO audit_log (logged_at, actor, action, quarter,"
+            + " submission_id, change_id, record_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
     public long audit(Connection c, OffsetDateTime at, String actor, String action, String quarter, Long submissionId,
                       Long changeId, String recordId, String detail) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (logged_at, actor, action, quarter,"
-                + " submission_id, change_id, record_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            ps.setObject(1, at);
-            ps.setString(2, actor);
-            ps.setString(3, action);
-            ps.setString(4, quarter);
-            setLong(ps, 5, submissionId);
-            setLong(ps, 6, changeId);
-            ps.setString(7, recordId);
-            ps.setString(8, detail);
+        try (PreparedStatement ps = c.prepareStatement(INSERT_AUDIT, Statement.RETURN_GENERATED_KEYS)) {
+            bindAudit(ps, new AuditEntry(0, at, actor, action, quarter, submissionId, changeId, recordId, detail));
             ps.executeUpdate();
             return generatedId(ps);
         }
     }
 
+    /** Appends audit lines in JDBC batches (their ids are not needed). */
+    public void audit(Connection c, List<AuditEntry> lines) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_AUDIT)) {
+            int n = 0;
+            for (AuditEntry e : lines) {
+                bindAudit(ps, e);
+                ps.addBatch();
+                if (++n % BATCH == 0) ps.executeBatch();
+            }
+            if (n % BATCH != 0) ps.executeBatch();
+        }
+    }
+
+    private static void bindAudit(PreparedStatement ps, AuditEntry e) throws SQLException {
+        ps.setObject(1, e.at());
+        ps.setString(2, e.actor());
+        ps.setString(3, e.action());
+        ps.setString(4, e.quarter());
+        setLong(ps, 5, e.submissionId());
+        setLong(ps, 6, e.changeId());
+        ps.setString(7, e.recordId());
+        ps.setString(8, e.detail());
+    }
+
     public List<AuditEntry> auditOfRecord(Connection c, String recordId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id, logged_at, actor, action, quarter, submission_id, change_id,"
-                + " record_id, detail FROM audit_log WHERE record_id = ? ORDER BY id")) {
+                + " record_id, detail FROM audit_log WHERE record_id = ? AND (submission_id IS NULL OR submission_id IN"
+                + " (SELECT id FROM submission WHERE complete = TRUE)) ORDER BY id")) {
             ps.setString(1, recordId);
             return all(ps, this::auditEntry);
         }

@@ -30,14 +30,15 @@ public final class FileNames {
         });
         String out = sb.toString().strip();
         while (out.startsWith(".")) out = out.substring(1);
-        if (out.length() > MAX) out = out.substring(0, MAX);
+        if (out.codePointCount(0, out.length()) > MAX) out = out.substring(0, out.offsetByCodePoints(0, MAX)); // never half an emoji
         return out.isBlank() ? "unnamed" : out;
     }
 
     /** The lower-case extension of a name when it is 1-5 ASCII letters or digits, else "bin". */
     public static String extension(String name) {
-        String d = display(name);
-        int dot = d.lastIndexOf('.');
+        if (name == null) return "bin";
+        String d = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip(); // the whole name:
+        int dot = d.lastIndexOf('.'); // the 120-character display cut would lose a long name's extension
         if (dot < 0) return "bin";
         String ext = d.substring(dot + 1).toLowerCase(Locale.ROOT);
         return ext.matches("[a-z0-9]{1,5}") ? ext : "bin";

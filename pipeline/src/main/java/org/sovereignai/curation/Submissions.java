@@ -92,7 +92,11 @@ public final class Submissions {
                         + (UrlList.isUrlList(request.originalName())
                         ? " (or, for a URL list, './sai sources candidates FILE.txt' works against the newest release)" : "")));
         Path file = request.file();
-        if (!Files.isRegularFile(file)) throw CurationException.usage("no such file: " + file);
+        if (!Files.exists(file)) throw CurationException.usage("no such file: " + file);
+        if (!Files.isRegularFile(file)) {
+            throw CurationException.usage(file + " is not a regular file (a device such as /dev/null, a FIFO or a folder);"
+                    + " submit a saved CSV, XLSX or .txt file");
+        }
         long size = Files.size(file);
         if (size > settings.maxSubmissionBytes()) {
             return new Fingerprint(quarter, size, null, "'" + FileNames.display(request.originalName()) + "' is "
@@ -171,10 +175,14 @@ public final class Submissions {
                 sheet, fp.size(), request.door(), sheetKind, outcome, (int) report.errors(),
                 (int) report.warnings(), workspace.home().relativize(dir).toString().replace('\\', '/'), now);
         Recorded recorded;
-        try {
-            recorded = repo.inTransaction(c -> record(c, draftRow, proposed, now, auditDetail));
-        } catch (CurationRepository.DuplicateKeyException e) {
-            return duplicate(fp).orElseThrow(() -> e);
+        if (proposed.size() <= STEP_ROWS) {
+            try {
+                recorded = repo.inTransaction(c -> record(c, draftRow, proposed, now, auditDetail));
+            } catch (CurationRepository.DuplicateKeyException e) {
+                return duplicate(fp).orElseThrow(() -> e);
+            }
+        } else {
+            recorded = recordInSteps(draftRow, proposed, now, auditDetail);
         }
         if (recorded == null) return duplicate(fp).orElseThrow();
         CrashPoints.reach(CrashPoints.COMMITTED);
@@ -184,6 +192,150 @@ public final class Submissions {
     }
 
     private record Recorded(Submission submission, List<ProposedChange> changes) {
+    }
+
+    /**
+     * Changes written in one transaction at most; a larger submission is written in steps of this size. H2 keeps one
+     * transaction's uncommitted rows in memory up to its write buffer and writes them to the file beyond it; a process
+     * killed while a transaction of 20,000 rows was being written or committed was seen to leave that transaction
+     * half-recovered (a part of its rows visible, or row locks nobody holds that time out every later command).
+     * Short transactions stay below the buffer, and the steps are made atomic by the {@code complete} flag.
+     */
+    static final int STEP_ROWS = 500;
+    /** How long a submission waits for another process writing the same content before it gives up. */
+    static final long WAIT_FOR_WRITER_MS = 120_000;
+
+    /** This process, as written into a submission row it is writing: pid, host and start instant. */
+    static final String WRITER = writer(ProcessHandle.current());
+
+    private static String writer(ProcessHandle p) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException | RuntimeException e) {
+            host = "localhost";
+        }
+        return p.pid() + "@" + host + "@" + p.info().startInstant().map(Object::toString).orElse("?");
+    }
+
+    /**
+     * True when the process that was writing an incomplete submission is gone: on this host, no process with its pid
+     * and start instant; on another host (a shared PostgreSQL), when it started more than an hour ago.
+     */
+    static boolean abandoned(CurationRepository.Unfinished u) {
+        String w = u.writer();
+        String[] parts = w == null ? new String[0] : w.split("@", 3);
+        if (parts.length == 3 && parts[1].equals(WRITER.split("@", 3)[1])) {
+            try {
+                Optional<ProcessHandle> p = ProcessHandle.of(Long.parseLong(parts[0]));
+                return p.isEmpty() || !w.equals(writer(p.get()));
+            } catch (NumberFormatException e) {
+                return true;
+            }
+        }
+        return u.receivedAt() == null || u.receivedAt().isBefore(CurationRepository.now().minusHours(1));
+    }
+
+    /**
+     * Rolls back every incomplete submission whose writer died (the state a kill in the middle of
+     * {@link #recordInSteps} leaves), in short transactions. Run when the workflow is opened; returns how many.
+     */
+    public int rollBackAbandoned() {
+        int n = 0;
+        for (CurationRepository.Unfinished u : repo.read(c -> repo.unfinished(c, null, null))) {
+            if (!abandoned(u)) continue;
+            rollBack(u.id());
+            n++;
+        }
+        return n;
+    }
+
+    private void rollBack(long submissionId) {
+        while (repo.inTransaction(c -> repo.deleteUnfinishedBatch(c, submissionId)) > 0) {
+            // one short transaction per batch: a kill here leaves less to delete next time
+        }
+    }
+
+    /**
+     * A large submission as a small state machine: (1) under the quarter's lock, its row with {@code complete = FALSE}
+     * (or the answer that the content is already recorded); (2) its changes and their audit lines, {@link #STEP_ROWS}
+     * per transaction; (3) one short transaction that checks the number of changes, marks the row complete and adds the
+     * submission's audit line. Until (3) commits no reader sees any of it; a process killed before leaves an incomplete
+     * row that the next process rolls back ({@link #rollBackAbandoned}, or a retry of the same file). Null when the
+     * content is already recorded.
+     */
+    private Recorded recordInSteps(Submission s, List<ProposedChange> proposed, OffsetDateTime now, String auditDetail) {
+        long deadline = System.nanoTime() + WAIT_FOR_WRITER_MS * 1_000_000;
+        long id;
+        while (true) {
+            Long started;
+            try {
+                started = repo.inTransaction(c -> {
+                    QuarterInfo q = repo.lockQuarter(c, s.quarter()).orElseThrow();
+                    if (!QuarterInfo.OPEN.equals(q.state())) {
+                        throw CurationException.usage("quarter " + q.name() + " was closed while the submission was processed");
+                    }
+                    if (repo.submissionByHash(c, s.quarter(), s.sha256()).isPresent()) return 0L;
+                    List<CurationRepository.Unfinished> other = repo.unfinished(c, s.quarter(), s.sha256());
+                    if (!other.isEmpty()) return abandoned(other.get(0)) ? -other.get(0).id() : Long.MIN_VALUE;
+                    return repo.insertSubmission(c, s, false, WRITER);
+                });
+            } catch (CurationRepository.DuplicateKeyException e) {
+                started = Long.MIN_VALUE; // another process inserted the same content's row a moment ago
+            }
+            if (started == 0L) return null;
+            if (started > 0) {
+                id = started;
+                break;
+            }
+            if (started != Long.MIN_VALUE) {
+                rollBack(-started); // left by a process that died: roll it back, then start again
+                continue;
+            }
+            if (System.nanoTime() > deadline) {
+                throw CurationException.usage("the same file is being recorded by another sai process for more than "
+                        + WAIT_FOR_WRITER_MS / 1000 + " s; try again when it has finished");
+            }
+            sleep(200); // another live process is writing the same content: its outcome will be ours
+        }
+        final long sid = id;
+        Submission saved = new Submission(sid, s.quarter(), s.sha256(), s.curator(), s.note(), s.originalName(), s.sheet(),
+                s.sizeBytes(), s.door(), s.sheetKind(), s.outcome(), s.errors(), s.warnings(), s.archivePath(), s.receivedAt());
+        List<ProposedChange> done = new ArrayList<>(proposed.size());
+        for (int from = 0; from < proposed.size(); from += STEP_ROWS) {
+            List<ProposedChange> step = proposed.subList(from, Math.min(proposed.size(), from + STEP_ROWS));
+            done.addAll(repo.inTransaction(c -> {
+                if (!repo.stillWriting(c, sid, WRITER)) {
+                    throw new CurationRepository.DatabaseException("submission " + saved.label()
+                            + " was rolled back by another process while it was being written; submit the file again", null);
+                }
+                return insertChanges(c, saved, step, now);
+            }));
+        }
+        repo.inTransaction(c -> {
+            QuarterInfo q = repo.lockQuarter(c, s.quarter()).orElseThrow();
+            if (!QuarterInfo.OPEN.equals(q.state())) {
+                throw CurationException.usage("quarter " + q.name() + " was closed while the submission was processed");
+            }
+            int count = repo.changeCount(c, sid);
+            if (count != proposed.size() || !repo.markComplete(c, sid)) {
+                throw new CurationRepository.DatabaseException("submission " + saved.label() + " holds " + count + " of its "
+                        + proposed.size() + " changes; it was not recorded: submit the file again", null);
+            }
+            auditSubmission(c, saved, now, auditDetail);
+            CrashPoints.reach(CrashPoints.IN_TRANSACTION);
+            return null;
+        });
+        return new Recorded(saved, done);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CurationException.usage("interrupted while waiting for another sai process");
+        }
     }
 
     private Recorded record(java.sql.Connection c, Submission s, List<ProposedChange> proposed, OffsetDateTime now,
@@ -196,19 +348,36 @@ public final class Submissions {
         long id = repo.insertSubmission(c, s);
         Submission saved = new Submission(id, s.quarter(), s.sha256(), s.curator(), s.note(), s.originalName(), s.sheet(),
                 s.sizeBytes(), s.door(), s.sheetKind(), s.outcome(), s.errors(), s.warnings(), s.archivePath(), s.receivedAt());
-        repo.audit(c, now, s.curator(), "submission-" + s.outcome(), s.quarter(), id, null, null,
-                s.originalName() + " (" + s.door() + ", sha256 " + s.sha256() + ", " + s.errors() + " errors, "
-                        + s.warnings() + " warnings)" + auditDetail + (s.note() == null ? "" : "; note: " + s.note()));
-        List<ProposedChange> saved_ = new ArrayList<>(proposed.size());
-        for (ProposedChange p : proposed) {
-            long cid = repo.insertChange(c, p.recorded(0, id, s.curator()));
-            ProposedChange done = p.recorded(cid, id, s.curator());
-            repo.audit(c, now, s.curator(), "change-proposed", s.quarter(), id, cid, p.recordId(),
-                    done.label() + " " + done.describe() + " (cell " + p.cell() + ")");
-            saved_.add(done);
-        }
+        auditSubmission(c, saved, now, auditDetail);
+        List<ProposedChange> saved_ = insertChanges(c, saved, proposed, now);
         CrashPoints.reach(CrashPoints.IN_TRANSACTION);
         return new Recorded(saved, saved_);
+    }
+
+    private void auditSubmission(java.sql.Connection c, Submission s, OffsetDateTime now, String auditDetail)
+            throws java.sql.SQLException {
+        repo.audit(c, now, s.curator(), "submission-" + s.outcome(), s.quarter(), s.id(), null, null,
+                s.originalName() + " (" + s.door() + ", sha256 " + s.sha256() + ", " + s.errors() + " errors, "
+                        + s.warnings() + " warnings)" + auditDetail + (s.note() == null ? "" : "; note: " + s.note()));
+    }
+
+    /** Inserts changes of a submission and their audit lines, in JDBC batches; returns them with their ids. */
+    private List<ProposedChange> insertChanges(java.sql.Connection c, Submission s, List<ProposedChange> proposed,
+                                               OffsetDateTime now) throws java.sql.SQLException {
+        List<ProposedChange> toInsert = new ArrayList<>(proposed.size());
+        for (ProposedChange p : proposed) toInsert.add(p.recorded(0, s.id(), s.curator()));
+        List<Long> ids = repo.insertChanges(c, toInsert);
+        List<ProposedChange> saved = new ArrayList<>(proposed.size());
+        List<CurationRepository.AuditEntry> lines = new ArrayList<>(proposed.size());
+        for (int i = 0; i < proposed.size(); i++) {
+            ProposedChange p = proposed.get(i);
+            ProposedChange done = p.recorded(ids.get(i), s.id(), s.curator());
+            lines.add(new CurationRepository.AuditEntry(0, now, s.curator(), "change-proposed", s.quarter(), s.id(), done.id(),
+                    p.recordId(), done.label() + " " + done.describe() + " (cell " + p.cell() + ")"));
+            saved.add(done);
+        }
+        repo.audit(c, lines);
+        return saved;
     }
 
     private Optional<SubmissionResult> duplicate(Fingerprint fp) throws IOException {

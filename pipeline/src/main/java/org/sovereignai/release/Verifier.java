@@ -125,6 +125,7 @@ final class Verifier {
                     "names release " + m.release() + " but sits in folder " + id));
         }
         boolean intact = checkFiles(r, m, problems, hash);
+        checkDataPackage(r, m, problems);
         if (currentContract != null && intact) checkContent(r, m, schema, currentContract, json, problems);
         return problems;
     }
@@ -169,6 +170,42 @@ final class Verifier {
             }
         }
         return problems.size() == before;
+    }
+
+    /**
+     * datapackage.json's resources agree with the manifest (which checkFiles holds to the files): the same size and
+     * sha256 for every file it describes. A file edited with its manifest entry recomputed still disagrees here.
+     */
+    private static void checkDataPackage(Releases.Release r, Manifest m, List<Verification.Problem> problems) {
+        String id = r.id().toString();
+        Path file = r.folder().resolve(ReleaseFiles.DATAPACKAGE_JSON);
+        if (!Files.isRegularFile(file)) return; // checkFiles reports a listed file that is missing
+        JsonNode dp;
+        try {
+            dp = Json.mapper().readTree(file.toFile());
+        } catch (IOException e) {
+            problems.add(new Verification.Problem(true, id + "/" + ReleaseFiles.DATAPACKAGE_JSON, "is not valid JSON: " + e.getMessage()));
+            return;
+        }
+        for (JsonNode res : dp.path("resources")) {
+            String path = res.path("path").asText(null);
+            if (path == null) continue;
+            Manifest.FileEntry entry = m.files().get(path);
+            String where = id + "/" + ReleaseFiles.DATAPACKAGE_JSON;
+            if (entry == null) {
+                problems.add(new Verification.Problem(true, where, "describes " + path + ", which the release does not list"));
+                continue;
+            }
+            if (res.has("bytes") && res.path("bytes").asLong() != entry.bytes()) {
+                problems.add(new Verification.Problem(true, where, "gives " + path + " " + res.path("bytes").asLong()
+                        + " bytes, the file has " + entry.bytes()));
+            }
+            String hash = res.path("hash").asText("");
+            if (!hash.isEmpty() && !hash.equals("sha256:" + entry.sha256()) && !hash.equals(entry.sha256())) {
+                problems.add(new Verification.Problem(true, where, "gives " + path + " the hash " + hash + ", the file's is sha256:"
+                        + entry.sha256() + " (the file or the manifest was changed after publishing)"));
+            }
+        }
     }
 
     /** The published JSON Schema, compiled. */
@@ -218,7 +255,8 @@ final class Verifier {
         if (!sameJson || !report.valid()) {
             if (!sameJson) {
                 problems.add(new Verification.Problem(true, id + "/" + ReleaseFiles.PROJECTS_JSON,
-                        "does not hold the records of " + ReleaseFiles.PROJECTS_CSV + " as published (edited by hand, or written by another program)"));
+                        "does not hold the records of " + ReleaseFiles.PROJECTS_CSV + " as published (edited by hand, or written by another program)"
+                                + firstDifference(r, schema)));
             }
             checkJson(r, json, problems);
         }
@@ -226,6 +264,52 @@ final class Verifier {
         if (total != null && total != report.records()) {
             problems.add(new Verification.Problem(true, id + "/" + ReleaseFiles.PROJECTS_CSV,
                     "holds " + report.records() + " records, the manifest counts " + total));
+        }
+    }
+
+    /**
+     * Where projects.json and projects.csv part: the CSV's records rendered again into a temporary file, and the two
+     * arrays read side by side, record by record (only on this failing path, so the common one stays one pass).
+     */
+    private static String firstDifference(Releases.Release r, Schema schema) {
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("sai-verify-", ".json");
+            try (ProjectsJson out = new ProjectsJson(schema, Files.newOutputStream(tmp))) {
+                new Validator(schema).validate(r.folder().resolve(ReleaseFiles.PROJECTS_CSV), null, row -> {
+                    try {
+                        out.add(row.project());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            }
+            var f = Json.mapper().getFactory();
+            try (var a = f.createParser(tmp.toFile()); var b = f.createParser(r.folder().resolve(ReleaseFiles.PROJECTS_JSON).toFile())) {
+                if (a.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY
+                        || b.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) return "";
+                for (int n = 1; ; n++) {
+                    var ta = a.nextToken();
+                    var tb = b.nextToken();
+                    JsonNode fromCsv = ta == com.fasterxml.jackson.core.JsonToken.END_ARRAY || ta == null ? null : Json.mapper().readTree(a);
+                    JsonNode inJson = tb == com.fasterxml.jackson.core.JsonToken.END_ARRAY || tb == null ? null : Json.mapper().readTree(b);
+                    if (fromCsv == null && inJson == null) return "";
+                    if (fromCsv == null) return "; first difference: record " + n + " (" + inJson.path("id").asText() + ") is in projects.json only";
+                    if (inJson == null) return "; first difference: record " + n + " (" + fromCsv.path("id").asText() + ") is in projects.csv only";
+                    if (!fromCsv.equals(inJson)) {
+                        String field = "";
+                        for (var it = fromCsv.fieldNames(); it.hasNext() && field.isEmpty(); ) {
+                            String k = it.next();
+                            if (!fromCsv.get(k).equals(inJson.get(k))) field = ", field " + k;
+                        }
+                        return "; first difference: record " + n + " (" + fromCsv.path("id").asText() + field + ")";
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return "";
+        } finally {
+            if (tmp != null) tmp.toFile().delete();
         }
     }
 
@@ -257,6 +341,25 @@ final class Verifier {
         }
     }
 
+    /** An index entry's counts are the release manifest's. */
+    private static void checkIndexCounts(Path dir, JsonNode entry, List<Verification.Problem> problems) {
+        String id = entry.path("id").asText();
+        Path manifest = dir.resolve(id).resolve(ReleaseFiles.MANIFEST_JSON);
+        if (id.isEmpty() || !entry.has("counts") || !Files.isRegularFile(manifest)) return;
+        try {
+            Manifest m = Manifest.read(manifest);
+            for (Map.Entry<String, Long> c : m.counts().entrySet()) {
+                long listed = entry.path("counts").path(c.getKey()).asLong(-1);
+                if (listed != c.getValue()) {
+                    problems.add(new Verification.Problem(true, Catalog.INDEX, "counts " + listed + " " + c.getKey()
+                            + " record(s) for " + id + ", its manifest " + c.getValue() + "; run: ./sai verify --repair"));
+                }
+            }
+        } catch (IOException e) {
+            // the release's own check reports a manifest it cannot read
+        }
+    }
+
     private static void checkIndex(Path dir, List<Releases.Release> releases, List<Verification.Problem> problems) {
         Set<String> ids = new HashSet<>();
         for (Releases.Release r : releases) ids.add(r.id().toString());
@@ -266,7 +369,10 @@ final class Verifier {
             try {
                 JsonNode n = Json.mapper().readTree(Files.readAllBytes(index));
                 Set<String> listed = new HashSet<>();
-                for (JsonNode e : n.path("releases")) listed.add(e.path("id").asText());
+                for (JsonNode e : n.path("releases")) {
+                    listed.add(e.path("id").asText());
+                    checkIndexCounts(dir, e, problems);
+                }
                 for (String l : listed) {
                     if (!ids.contains(l)) problems.add(new Verification.Problem(true, Catalog.INDEX, "lists release " + l + ", which does not exist"));
                 }

@@ -3,28 +3,31 @@ package org.sovereignai.routes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.function.Consumer;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.sovereignai.curation.Curation;
 import org.sovereignai.curation.FileNames;
+import org.sovereignai.curation.InboxFiles;
 import org.sovereignai.curation.SubmissionResult;
 import org.sovereignai.curation.Submissions;
-import org.sovereignai.io.AtomicFiles;
 import org.sovereignai.io.Json;
 
 /**
  * The watched inbox ({@code curation/inbox/}, while {@code ./sai serve} runs). A file in {@code inbox/NAME/} is
  * credited to curator NAME; a file directly in the inbox to "unknown". Each file goes through {@code direct:submit}.
  * The inbox file is deleted only after its outcome is recorded (the archive holds the verbatim copy); a rejected,
- * refused or failed file is first copied to {@code curation/rejected/} beside its report. A JVM killed mid-way leaves
+ * refused or failed file is first kept in {@code curation/rejected/CURATOR/} under its content hash beside a dated
+ * report ({@link InboxFiles#keep}). Links and special files are refused unread ({@link InboxFiles#refusal}). A JVM killed mid-way leaves
  * the file in the inbox, and the next run completes it (a file already recorded is recognised by its hash).
  */
 public final class InboxRoutes extends RouteBuilder {
     private static final String ORIGINAL_NAME = "SaiOriginalName";
     private static final String INBOX_FILE = "SaiInboxFile";
+    private static final String CURATOR = "SaiCurator";
+    /** Why the inbox will not read the file (a link, a special file, a path leaving the inbox); absent when safe. */
+    private static final String UNSAFE = "SaiUnsafe";
 
     private final Curation curation;
     private final Consumer<String> events;
@@ -42,19 +45,44 @@ public final class InboxRoutes extends RouteBuilder {
     static final String ENDPOINT = "file:{{sai.inbox.dir}}?recursive=true&maxDepth=2&delete=true"
             + "&readLock=changed&readLockCheckInterval={{sai.inbox.read-lock-ms}}&readLockMinAge={{sai.inbox.read-lock-ms}}"
             + "&readLockTimeout={{sai.inbox.read-lock-timeout-ms}}&delay={{sai.inbox.delay-ms}}&sortBy=file:modified"
-            + "&exclude=RAW(^(\\..*|~\\$.*|.*\\.(tmp|part|crdownload))$)";
+            + "&exclude=RAW(^(\\..*|~\\$.*|.*\\.(tmp|part|crdownload))$)&filter=#" + InboxRoutes.FILTER;
+
+    /** The registry name of {@link #noLinkedFolders}. */
+    static final String FILTER = "saiInboxFilter";
 
     @Override
     public void configure() throws IOException {
         Files.createDirectories(curation.workspace().inbox());
+        getCamelContext().getRegistry().bind(FILTER, (org.apache.camel.component.file.GenericFileFilter<Object>) this::noLinkedFolders);
         from(ENDPOINT).routeId("inbox")
                 .process(this::describe)
-                .doTry()
-                    .to(SubmissionRoutes.SUBMIT)
-                    .process(this::afterSubmit)
-                .doCatch(Exception.class)
-                    .process(this::failed)
+                .choice()
+                    .when(ex -> ex.getIn().getHeader(UNSAFE) != null)
+                        .process(this::unsafe)
+                    .otherwise()
+                        .doTry()
+                            .to(SubmissionRoutes.SUBMIT)
+                            .process(this::afterSubmit)
+                        .doCatch(Exception.class)
+                            .process(this::failed)
+                        .end()
                 .end();
+    }
+
+    private final java.util.Set<String> reportedFolders = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * The consumer never walks into a folder that is a symbolic link: a file under it lives outside the inbox, and the
+     * endpoint's delete would remove it there. The operator's log names such a folder once.
+     */
+    private boolean noLinkedFolders(org.apache.camel.component.file.GenericFile<Object> f) {
+        if (!f.isDirectory()) return true;
+        Path dir = Path.of(f.getAbsoluteFilePath());
+        if (!Files.isSymbolicLink(dir)) return true;
+        if (reportedFolders.add(dir.toString())) {
+            events.accept("inbox: folder " + FileNames.display(f.getFileName()) + " is a symbolic link; nothing in it is read");
+        }
+        return false;
     }
 
     /** The submission request for an inbox file: the curator from its folder, the door "inbox". */
@@ -70,7 +98,24 @@ public final class InboxRoutes extends RouteBuilder {
         Path file = Path.of(ex.getIn().getHeader(Exchange.FILE_PATH, String.class));
         ex.getIn().setHeader(ORIGINAL_NAME, only);
         ex.getIn().setHeader(INBOX_FILE, file);
+        ex.getIn().setHeader(CURATOR, curator);
+        String unsafe = InboxFiles.refusal(curation.workspace().inbox(), file);
+        if (unsafe != null) ex.getIn().setHeader(UNSAFE, unsafe);
         ex.getIn().setBody(new Submissions.Request(file, only, curator, null, "inbox"));
+    }
+
+    /**
+     * A link or special file: refused without reading it (nor its target). The curator's report says why, the operator's
+     * log names it, and the file endpoint then deletes the inbox entry (for a link: the link, never its target).
+     */
+    private void unsafe(Exchange ex) throws IOException {
+        String name = ex.getIn().getHeader(ORIGINAL_NAME, String.class);
+        String why = ex.getIn().getHeader(UNSAFE, String.class);
+        events.accept("inbox: " + FileNames.display(name) + ": refused: " + why);
+        String message = "'" + FileNames.display(name) + "' was refused: " + why + ". Copy the file itself into the inbox.";
+        InboxFiles.keep(curation.workspace(), ex.getIn().getHeader(CURATOR, String.class), name, null,
+                FileNames.display(name) + ": " + message + "\n",
+                Json.write(java.util.Map.of("file", FileNames.display(name), "outcome", "refused", "message", message)));
     }
 
     private void afterSubmit(Exchange ex) throws IOException {
@@ -79,11 +124,9 @@ public final class InboxRoutes extends RouteBuilder {
         events.accept("inbox: " + FileNames.display(name) + ": " + result.message());
         if (result.outcome() == SubmissionResult.Outcome.REJECTED) {
             Path dir = curation.workspace().home().resolve(result.submission().archivePath());
-            String base = FileNames.stem(name) + "." + result.submission().sha256().substring(0, 12);
-            Path rejected = curation.workspace().rejected();
-            copy(ex, rejected.resolve(base + "." + FileNames.extension(name)));
-            AtomicFiles.write(rejected.resolve(base + ".report.txt"), Files.readAllBytes(dir.resolve("report.txt")));
-            AtomicFiles.write(rejected.resolve(base + ".report.json"), Files.readAllBytes(dir.resolve("report.json")));
+            InboxFiles.keep(curation.workspace(), ex.getIn().getHeader(CURATOR, String.class), name,
+                    ex.getIn().getHeader(INBOX_FILE, Path.class), Files.readString(dir.resolve("report.txt")),
+                    Files.readString(dir.resolve("report.json")));
         } else if (result.outcome() == SubmissionResult.Outcome.REFUSED) {
             reject(ex, name, "refused", result.message());
         }
@@ -98,28 +141,13 @@ public final class InboxRoutes extends RouteBuilder {
                 + "\nNothing was recorded. Put it back into curation/inbox/ to try again.");
     }
 
-    /** Copies the inbox file to rejected/ with a report; the file endpoint then deletes the inbox copy. */
+    /**
+     * Keeps the inbox file in rejected/CURATOR/ under its content hash, beside a dated report; the file endpoint then
+     * deletes the inbox copy.
+     */
     private void reject(Exchange ex, String name, String outcome, String message) throws IOException {
-        Path rejected = curation.workspace().rejected();
-        Path file = ex.getIn().getHeader(INBOX_FILE, Path.class);
-        String tag = Files.exists(file) ? Long.toString(Files.size(file)) + "-bytes" : "gone";
-        String base = FileNames.stem(name) + "." + outcome + "-" + tag;
-        copy(ex, rejected.resolve(base + "." + FileNames.extension(name)));
-        AtomicFiles.write(rejected.resolve(base + ".report.txt"), FileNames.display(name) + ": " + message + "\n");
-        AtomicFiles.write(rejected.resolve(base + ".report.json"), Json.write(java.util.Map.of(
-                "file", FileNames.display(name), "outcome", outcome, "message", message)));
-    }
-
-    private static void copy(Exchange ex, Path target) throws IOException {
-        Path file = ex.getIn().getHeader(INBOX_FILE, Path.class);
-        if (!Files.exists(file)) return;
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), ".incoming-", ".tmp");
-        try {
-            Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
-            AtomicFiles.move(tmp, target);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        InboxFiles.keep(curation.workspace(), ex.getIn().getHeader(CURATOR, String.class), name,
+                ex.getIn().getHeader(INBOX_FILE, Path.class), FileNames.display(name) + ": " + message + "\n",
+                Json.write(java.util.Map.of("file", FileNames.display(name), "outcome", outcome, "message", message)));
     }
 }

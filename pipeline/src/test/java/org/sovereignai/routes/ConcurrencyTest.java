@@ -109,4 +109,22 @@ class ConcurrencyTest {
         assertEquals(2, submissions().size());
         assertEquals(2, changes().size());
     }
+
+    @Test
+    void fiveCommandsStartedAtOnceOnAFileNobodyHoldsAllSucceed() throws Exception {
+        stop(); // the most racy case: five processes opening the H2 file at the same moment, none serving it yet
+        List<ChildJvm> children = new java.util.ArrayList<>();
+        String[] ids = {"sea-lion", "apertus", "isambard-ai"};
+        for (int i = 0; i < ids.length; i++) {
+            Path f = fx.write("c" + i + ".csv", "id,funding_usd\n" + ids[i] + "," + (1000 + i) + "\n");
+            children.add(ChildJvm.start(home, null, List.of(), "submit", f.toString(), "--curator", "c" + i));
+        }
+        children.add(ChildJvm.start(home, null, List.of(), "quarter", "status"));
+        children.add(ChildJvm.start(home, null, List.of(), "review", "list"));
+        for (ChildJvm child : children) assertEquals(0, child.waitForExit(120), child.output());
+        curation = fx.open();
+        inbox = new RunningInbox(curation, line -> { });
+        assertEquals(3, submissions().size());
+        assertEquals(3, changes().size());
+    }
 }

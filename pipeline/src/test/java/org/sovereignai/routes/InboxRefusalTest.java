@@ -27,9 +27,14 @@ class InboxRefusalTest {
         return Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
-    static List<String> rejected(Curation c) throws Exception {
-        try (Stream<Path> s = Files.list(c.workspace().rejected())) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
+    /** The names kept for curator alice: per file SHA16-NAME, and per refusal NAME.STAMP.report.txt and .json. */
+    static List<String> rejected(Curation c) {
+        Path dir = c.workspace().rejected().resolve("alice");
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -43,8 +48,11 @@ class InboxRefusalTest {
                 InboxRouteTest.await(() -> !Files.exists(file), "the file left the inbox");
             }
             List<String> names = rejected(c);
-            assertEquals(List.of("big.refused-119-bytes.csv", "big.refused-119-bytes.report.json", "big.refused-119-bytes.report.txt"), names);
-            assertTrue(Files.readString(c.workspace().rejected().resolve(names.get(2))).contains("larger than"));
+            assertEquals(3, names.size(), names.toString());
+            assertTrue(names.get(0).matches("[0-9a-f]{16}-big\\.csv"), names.toString());
+            assertTrue(names.get(1).startsWith(names.get(0) + ".") && names.get(1).endsWith(".report.json"), names.toString());
+            assertTrue(names.get(2).startsWith(names.get(0) + ".") && names.get(2).endsWith(".report.txt"), names.toString());
+            assertTrue(Files.readString(c.workspace().rejected().resolve("alice").resolve(names.get(2))).contains("larger than"));
             assertEquals(0, CurationFixture.submissions(c).size());
         }
     }
@@ -55,11 +63,33 @@ class InboxRefusalTest {
         try (Curation c = fx.open(); RunningInbox inbox = new RunningInbox(c, line -> { })) {
             Path file = drop(c, "early.csv", "id,funding_usd\nsea-lion,1\n");
             InboxRouteTest.await(() -> !Files.exists(file), "the file left the inbox");
-            Path rejected = c.workspace().rejected();
-            InboxRouteTest.await(() -> Files.exists(rejected.resolve("early.failed-26-bytes.report.txt")), "the report");
-            String report = Files.readString(rejected.resolve("early.failed-26-bytes.report.txt"));
+            InboxRouteTest.await(() -> rejected(c).size() == 3, "the copy and its report");
+            List<String> names = rejected(c);
+            Path dir = c.workspace().rejected().resolve("alice");
+            String report = Files.readString(dir.resolve(names.get(2)));
             assertTrue(report.contains("no quarter is open"), report);
-            assertEquals("id,funding_usd\nsea-lion,1\n", Files.readString(rejected.resolve("early.failed-26-bytes.csv")));
+            assertEquals("id,funding_usd\nsea-lion,1\n", Files.readString(dir.resolve(names.get(0))));
+        }
+    }
+
+    /** Two refused files of the same name and size are both kept, each with its own dated report; nothing overwritten. */
+    @Test
+    void refusedFilesOfTheSameNameAndSizeAreAllKeptUnderTheirContentHash() throws Exception {
+        CurationFixture fx = new CurationFixture(home);
+        try (Curation c = fx.open(); RunningInbox inbox = new RunningInbox(c, line -> { })) {
+            Path first = drop(c, "early.csv", "id,funding_usd\nsea-lion,1\n");
+            InboxRouteTest.await(() -> !Files.exists(first) && rejected(c).size() == 3, "the first is kept");
+            Path second = drop(c, "early.csv", "id,funding_usd\nsea-lion,2\n");
+            InboxRouteTest.await(() -> !Files.exists(second) && rejected(c).size() == 6, "the second is kept too");
+            Path again = drop(c, "early.csv", "id,funding_usd\nsea-lion,2\n");
+            InboxRouteTest.await(() -> !Files.exists(again) && rejected(c).size() == 8, "the same content again: one more report");
+            Path dir = c.workspace().rejected().resolve("alice");
+            List<String> copies = rejected(c).stream().filter(n -> n.endsWith("-early.csv")).toList();
+            assertEquals(2, copies.size(), rejected(c).toString());
+            java.util.Set<String> contents = new java.util.HashSet<>();
+            for (String n : copies) contents.add(Files.readString(dir.resolve(n)));
+            assertEquals(java.util.Set.of("id,funding_usd\nsea-lion,1\n", "id,funding_usd\nsea-lion,2\n"), contents);
+            assertEquals(3, rejected(c).stream().filter(n -> n.endsWith(".report.txt")).count(), "one dated report per refusal");
         }
     }
 }
