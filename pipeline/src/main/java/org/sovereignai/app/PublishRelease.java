@@ -48,6 +48,11 @@ public final class PublishRelease {
     }
 
     public Result run(Request req) throws ReleaseException, IOException {
+        return run(req, "release");
+    }
+
+    /** @param actor who releases (the audit log's line for the quarter's end names them) */
+    public Result run(Request req, String actor) throws ReleaseException, IOException {
         Path snapshots = req.snapshots() != null ? req.snapshots() : home.snapshots();
         // the newest stored source checks fill sources.csv and the drift report; no database, no change
         SourcesRelease sources = home.sourcesRelease();
@@ -72,7 +77,7 @@ public final class PublishRelease {
             artifacts.add(draft.credits());
             Releases.Published published = Releases.publish(new ReleaseRequest(req.release(), sheet, null, snapshots,
                     req.date(), req.errata(), draft.provenance(), artifacts, sources.columns(), home.dataLicense()));
-            curation.quarters().markReleased(req.release(), "release");
+            curation.quarters().markReleased(req.release(), actor);
             return new Result(published, new Draft(req.release(), draft.draft().approved().size(),
                     List.copyOf(draft.draft().curators())));
         }
