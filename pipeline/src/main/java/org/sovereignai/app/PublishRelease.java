@@ -60,6 +60,11 @@ public final class PublishRelease {
     }
 
     public Result run(Request req) throws ReleaseException, IOException {
+        return run(req, "release");
+    }
+
+    /** @param actor who releases (the audit log's line for the quarter's end names them) */
+    public Result run(Request req, String actor) throws ReleaseException, IOException {
         Path snapshots = req.snapshots() != null ? req.snapshots() : home.snapshots();
         ReleaseId id = ReleaseId.parse(req.release());
         if (id != null && req.date() != null) {
@@ -105,7 +110,7 @@ public final class PublishRelease {
             artifacts.add(draft.credits());
             Releases.Published published = Releases.publish(new ReleaseRequest(req.release(), sheet, null, snapshots,
                     req.date(), req.errata(), draft.provenance(), artifacts, sources.columns(), home.dataLicense()));
-            curation.quarters().markReleased(req.release(), "release");
+            curation.quarters().markReleased(req.release(), actor);
             return new Result(published, new Draft(req.release(), draft.draft().approved().size(),
                     List.copyOf(draft.draft().curators())));
         }

@@ -39,7 +39,7 @@ public final class ServeCommand extends CurationCommand {
     @Override
     int execute(Curation cur, PrintWriter out) throws IOException {
         cur.settings().requireValid();
-        HttpServer http = new HttpServer(HttpSettings.load(host, port, null));
+        HttpServer http = new HttpServer(HttpSettings.load(host, port, null)).withUploads(cur.settings().maxSubmissionBytes());
         http.checkAddress();
         List<RoutesBuilder> routes = new ArrayList<>(List.of(
                 new SubmissionRoutes(cur, FetchPolicy.defaults().withAllowLoopback(allowLoopback)),

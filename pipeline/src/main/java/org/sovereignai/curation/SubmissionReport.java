@@ -9,12 +9,12 @@ import org.sovereignai.check.Finding;
 import org.sovereignai.check.Report;
 import org.sovereignai.io.Json;
 
-/** The validation report archived beside each submission, as JSON and as text for the curator. */
-final class SubmissionReport {
+/** The validation report archived beside each submission, as JSON and as text for the curator (the API answers the JSON). */
+public final class SubmissionReport {
     private SubmissionReport() {
     }
 
-    static String json(String file, String sha256, String quarter, String curator, String outcome, Report report,
+    public static String json(String file, String sha256, String quarter, String curator, String outcome, Report report,
                        int changes) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", file);

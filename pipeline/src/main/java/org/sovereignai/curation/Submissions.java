@@ -159,6 +159,36 @@ public final class Submissions {
                 : label + " rejected: " + report.errors() + " error(s); nothing changed in the draft");
     }
 
+    /**
+     * A dry run: validates the file against the open quarter's draft exactly as {@link #submit(Request)} would (the
+     * same readers and guards, blank = no change) and records nothing: no archive, no report files, no database row,
+     * no audit line. The file is read through a temporary copy named with its extension (the readers choose by it),
+     * deleted before returning. A URL list is refused: fetching its pages is not a check.
+     */
+    public SubmissionResult check(Request request) throws IOException {
+        Fingerprint fp = identify(request);
+        if (fp.refusal() != null) return new SubmissionResult(SubmissionResult.Outcome.REFUSED, null, List.of(), new Report(), fp.refusal());
+        if (UrlList.isUrlList(request.originalName())) throw CurationException.usage("a URL list cannot be checked without fetching it; submit it instead");
+        String display = FileNames.display(request.originalName());
+        QuarterInfo q = repo.read(c -> repo.quarter(c, fp.quarter())).orElseThrow();
+        Draft draft = repo.read(c -> Draft.load(c, repo, schema, q));
+        Files.createDirectories(workspace.work());
+        Path copy = Files.createTempFile(workspace.work(), ".check-", "." + FileNames.extension(request.originalName()));
+        try {
+            Files.copy(request.file(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Proposal proposal = new Proposals(schema, workspace.work()).propose(copy, display, draft, fp.quarter());
+            Report report = proposal.report();
+            if (report.ioFailure()) throw new IOException("cannot read the uploaded file: " + report.findings());
+            boolean valid = report.valid();
+            List<ProposedChange> proposed = valid ? proposal.changes() : List.of();
+            return new SubmissionResult(valid ? SubmissionResult.Outcome.ACCEPTED : SubmissionResult.Outcome.REJECTED, null,
+                    proposed, report, valid ? "check only: " + proposed.size() + " change(s) would be proposed; nothing recorded"
+                    : "check only: " + report.errors() + " error(s); nothing recorded");
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
     /** Steps 3 to 5 for a processed file: reports beside the archived copy, one transaction, the outcome file. */
     private SubmissionResult record(Request request, Fingerprint fp, Path dir, String display, String curator, Report report,
                                     List<ProposedChange> proposed, String sheet, String sheetKind, String auditDetail,

@@ -46,6 +46,28 @@ public final class ApiRequest {
         return q < 0 ? uri : uri.substring(0, q);
     }
 
+    /** The request body as UTF-8 text ("" when there is none); the server's body limit bounds its size. */
+    public String body() {
+        String b = message.getBody(String.class);
+        return b == null ? "" : b;
+    }
+
+    /**
+     * A file sent as multipart/form-data field {@code field}, as Vert.x's body handler stored it (a temporary file with
+     * a generated name; the name the client sent is only data), or null when the request has no such part.
+     */
+    public Upload upload(String field) {
+        org.apache.camel.attachment.AttachmentMessage am = message.getExchange().getMessage(org.apache.camel.attachment.AttachmentMessage.class);
+        if (am == null || !am.hasAttachments()) return null;
+        jakarta.activation.DataHandler h = am.getAttachment(field);
+        if (h == null || !(h.getDataSource() instanceof org.apache.camel.attachment.CamelFileDataSource f)) return null;
+        return new Upload(f.getFile().toPath(), f.getName());
+    }
+
+    /** An uploaded file: where the server stored it, and the name the client gave (untrusted, for display only). */
+    public record Upload(java.nio.file.Path file, String clientName) {
+    }
+
     public String header(String name) {
         return message.getHeader(name, String.class);
     }

@@ -20,16 +20,21 @@ public final class ApiRoutes extends RouteBuilder {
     private final ReleaseApi api;
 
     private final java.net.URI base;
+    private final CurationApi curation;
 
-    /** @param base the server's public address (the OpenAPI document's server) */
-    public ApiRoutes(ReleaseApi api, java.net.URI base) {
+    /**
+     * @param base     the server's public address (the OpenAPI document's server)
+     * @param curation the curation endpoints (signed-in accounts only), or null for a read-only door
+     */
+    ApiRoutes(ReleaseApi api, java.net.URI base, CurationApi curation) {
         this.api = api;
         this.base = base;
+        this.curation = curation;
         this.endpoints = new Endpoints(new ReplyWriter());
     }
 
     @Override
-    public void configure() {
+    public void configure() throws Exception {
         getContext().getRegistry().bind(ResponseHeaders.BEAN, new ResponseHeaders());
         restConfiguration().component("platform-http").contextPath(Links.BASE).bindingMode(RestBindingMode.off)
                 .endpointProperty("headerFilterStrategy", "#" + ResponseHeaders.BEAN)
@@ -57,6 +62,37 @@ public final class ApiRoutes extends RouteBuilder {
                 "The exact published bytes of a file the manifest lists (path may hold slashes: charts/NAME.svg); Range supported", api::file);
 
         from("platform-http:/feed.atom?httpMethodRestrict=GET,HEAD&" + HEADERS).routeId("feed").process(endpoints.of(api::feed));
+        if (curation != null) curationRoutes();
+    }
+
+    /** The curation endpoints (issue 14): each checks the caller's token and role itself ({@link Authentication}). */
+    private void curationRoutes() throws Exception {
+        CurationApi c = curation;
+        // the workflow's database closes with the server
+        getContext().addService(new org.apache.camel.support.service.ServiceSupport() {
+            @Override
+            protected void doStop() {
+                c.close();
+            }
+        }, true, true);
+        endpoint("/quarters/current", "quarter-current", "The open quarter: its draft counts and pending changes (signed in)", c::current);
+        endpoint("/submissions", "submissions", "The open quarter's submissions: a curator's own, or all for a reviewer (mine=true: only the caller's)", c::submissions)
+                .param().name("mine").type(RestParamType.query).required(false).description("true: only the caller's").endParam();
+        endpoint("/submissions/{id}", "submission", "One submission: its report and each change with its decision", c::submission);
+        endpoint("/quarters/{quarter}/changes", "changes", "A quarter's changes in one state, conflicts marked (reviewer)", c::changes)
+                .param().name("state").type(RestParamType.query).required(false).description("pending (default), approved or rejected").endParam();
+        post("/quarters", "quarter-open", "Open a quarter: {\"quarter\": \"YYYY-Qn\"} (admin)", c::openQuarter);
+        post("/quarters/{quarter}/submissions", "submit",
+                "Submit a sheet: multipart/form-data field file (CSV, XLSX, ODS), optional note; 201 accepted, 422 rejected (curator)", c::submit)
+                .param().name("dryRun").type(RestParamType.query).required(false).description("true: validate only, record nothing").endParam();
+        post("/changes/{id}/approve", "approve", "Approve a pending change (reviewer); 409 when it is decided or in conflict", c::approve);
+        post("/changes/{id}/reject", "reject", "Reject a pending change: {\"reason\": \"...\"} (reviewer)", c::reject);
+        post("/quarters/{quarter}/release", "release", "Publish the open quarter's reviewed draft: optional {\"date\": \"YYYY-MM-DD\"} (admin)", c::release);
+    }
+
+    private RestDefinition post(String path, String name, String description, Endpoints.Handler handler) {
+        from("direct:api-" + name + "-post").process(endpoints.of(handler));
+        return rest().post(path).id("api-" + name + "-post").description(description).to("direct:api-" + name + "-post");
     }
 
     private RestDefinition endpoint(String path, String name, String description, Endpoints.Handler handler) {

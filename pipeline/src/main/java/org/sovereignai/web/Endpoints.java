@@ -43,6 +43,9 @@ final class Endpoints {
     private Reply answer(Exchange exchange, Handler handler) {
         try {
             return handler.handle(ApiRequest.of(exchange));
+        } catch (HttpRefusal h) {
+            Reply r = problems.apply(h.problem());
+            return new Reply(r.status(), r.contentType(), r.body(), null, null, r.cacheControl(), h.headers());
         } catch (Refusal r) {
             return problems.apply(problem(r));
         } catch (Exception | Error e) {

@@ -19,13 +19,30 @@ import org.sovereignai.curation.CurationException;
  * {@code /observe/health} (the management server on the same address), and the routes.
  */
 public final class HttpServer {
-    /** No request of this read-only API has a body; anything larger than this is refused by the server. */
+    /** The read-only API's requests and the curation API's JSON bodies are small; larger ones are refused by the server. */
     static final long MAX_BODY = 64 * 1024;
+    /** What a multipart request adds around the file: boundaries, part headers, the note. */
+    static final long MULTIPART_OVERHEAD = 64 * 1024;
 
     private final HttpSettings settings;
+    private final long maxBody;
 
     public HttpServer(HttpSettings settings) {
+        this(settings, MAX_BODY);
+    }
+
+    private HttpServer(HttpSettings settings, long maxBody) {
         this.settings = settings;
+        this.maxBody = maxBody;
+    }
+
+    /**
+     * The server taking uploads up to {@code maxSubmissionBytes} (sai.submission.max-bytes). The limit is the one
+     * server's (Vert.x's body handler, for every route), so it is the submission cap plus the multipart framing;
+     * the submission step checks the file itself against the cap and answers 413 with the setting's name.
+     */
+    public HttpServer withUploads(long maxSubmissionBytes) {
+        return new HttpServer(settings, Math.max(MAX_BODY, maxSubmissionBytes + MULTIPART_OVERHEAD));
     }
 
     public HttpSettings settings() {
@@ -60,7 +77,7 @@ public final class HttpServer {
         p.setProperty("camel.server.enabled", "true");
         p.setProperty("camel.server.host", settings.host());
         p.setProperty("camel.server.port", Integer.toString(settings.port()));
-        p.setProperty("camel.server.maxBodySize", Long.toString(MAX_BODY));
+        p.setProperty("camel.server.maxBodySize", Long.toString(maxBody));
         p.setProperty("camel.management.enabled", "true");
         p.setProperty("camel.management.host", settings.host());
         p.setProperty("camel.management.port", Integer.toString(settings.port()));
@@ -87,12 +104,15 @@ public final class HttpServer {
         t.start();
     }
 
-    /** The API's and the pages' routes over the project's releases (one {@link BrowseReleases}: one cache of indexes). */
+    /**
+     * The API's and the pages' routes over the project's releases (one {@link BrowseReleases}: one cache of indexes),
+     * and the curation endpoints over its workflow (the database opened on their first request).
+     */
     public RoutesBuilder[] routes(Home home) {
         String base = settings.baseUrl(settings.port());
         BrowseReleases browse = new BrowseReleases(home);
         warm(browse);
         ReleaseApi api = new ReleaseApi(browse, base);
-        return new RoutesBuilder[] {new ApiRoutes(api, java.net.URI.create(base)), new Fallback(), new PageRoutes(browse)};
+        return new RoutesBuilder[] {new ApiRoutes(api, java.net.URI.create(base), new CurationApi(home)), new Fallback(), new PageRoutes(browse)};
     }
 }

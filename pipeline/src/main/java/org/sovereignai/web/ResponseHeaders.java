@@ -19,7 +19,7 @@ public final class ResponseHeaders implements HeaderFilterStrategy {
     private static final Set<String> SENT = Set.of("access-control-allow-origin", "access-control-expose-headers",
             "access-control-allow-methods", "access-control-allow-headers", "accept-ranges", "allow", "cache-control",
             "content-encoding", "content-length", "content-range", "content-security-policy", "content-type", "etag", "link", "location",
-            "vary", "x-content-type-options");
+            "vary", "www-authenticate", "x-content-type-options");
 
     private final HeaderFilterStrategy incoming = new HttpHeaderFilterStrategy();
 

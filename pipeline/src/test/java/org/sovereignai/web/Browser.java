@@ -69,9 +69,14 @@ public final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
-    /** Saves what the browser shows, the whole page, as {@code docs/screenshots/NAME.png} (linked from the README). */
+    /**
+     * Saves what the browser shows as {@code NAME.png} in {@code target/screenshots}, or in the folder the system property
+     * {@code sai.screenshots} names: {@code mvn test -Dtest=PagesBrowserTest -Dsai.screenshots=$PWD/docs/screenshots}
+     * refreshes the README's pictures. A test run never writes into the checkout by itself (a clean clone stays clean).
+     */
     public Path screenshot(String name) throws IOException {
-        Path dir = Path.of(System.getProperty("sai.home", ".")).resolve("docs/screenshots");
+        String chosen = System.getProperty("sai.screenshots");
+        Path dir = chosen != null ? Path.of(chosen) : Path.of("target", "screenshots");
         Files.createDirectories(dir);
         Path file = dir.resolve(name + ".png");
         Files.write(file, driver.getScreenshotAs(OutputType.BYTES));

@@ -37,7 +37,7 @@ import org.sovereignai.release.StatsArtifact;
 /**
  * The pages, read in a real browser (headless Chromium) from the real server: the bundled 2025-Q4 release and a
  * 2026-Q1 published after it by the release code, with curators' provenance and a record whose notes hold markup.
- * Each page's screenshot goes to docs/screenshots/ (linked from the README).
+ * Each page's screenshot goes to target/screenshots/ (or where -Dsai.screenshots says; docs/screenshots/ holds the README's).
  */
 class PagesBrowserTest {
     static final String HOSTILE = "<script>document.title='owned'</script><img src=x onerror=alert(1)> & more";
