@@ -1,15 +1,12 @@
 package org.sovereignai.accounts;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -18,7 +15,6 @@ import javax.sql.DataSource;
 
 import org.springframework.security.crypto.bcrypt.BCrypt;
 import org.sovereignai.curation.CurationException;
-import org.sovereignai.io.Hashes;
 
 /**
  * The accounts of the web doors, in the project's one database: adding, listing and disabling them, API tokens, and
@@ -37,14 +33,13 @@ public final class Accounts {
     /** Tokens say what they are, so a leaked one is recognised in a log or a repository (as GitHub's ghp_ do). */
     static final String TOKEN_PREFIX = "sai_";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** A hash of nothing, checked when a name is unknown so that the answer takes as long as for a known one. */
     private static final String DUMMY = BCrypt.hashpw("not a password of anyone", BCrypt.gensalt(COST));
 
-    private final DataSource db;
+    private final Store store;
 
     public Accounts(DataSource db) {
-        this.db = db;
+        this.store = new Store(db);
     }
 
     /**
@@ -109,9 +104,7 @@ public final class Accounts {
      * @throws CurationException (usage) for an unknown or disabled account
      */
     public String newToken(String name, String by) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = Store.secret(TOKEN_PREFIX);
         write(c -> {
             Account a = find(c, name).orElseThrow(() -> unknown(name));
             if (a.disabled()) throw CurationException.usage("account '" + name + "' is disabled; it gets no token");
@@ -184,7 +177,7 @@ public final class Accounts {
     }
 
     private static String hash(String token) {
-        return Hashes.sha256(token.getBytes(StandardCharsets.UTF_8));
+        return Store.sha256(token);
     }
 
     private static CurationException unknown(String name) {
@@ -205,55 +198,18 @@ public final class Accounts {
     }
 
     private static void audit(Connection c, String by, String action, String detail) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (logged_at, actor, action, detail) VALUES (?, ?, ?, ?)")) {
-            ps.setObject(1, now());
-            ps.setString(2, by == null || by.isBlank() ? "operator" : by);
-            ps.setString(3, action);
-            ps.setString(4, detail);
-            ps.executeUpdate();
-        }
+        Store.audit(c, by, action, detail);
     }
 
     private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
+        return Store.now();
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
+    private <T> T write(Store.Work<T> work) {
+        return store.write("the accounts", "that account exists already; accounts are never reused", work);
     }
 
-    private <T> T write(Work<T> work) {
-        try (Connection c = db.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T out = work.run(c);
-                c.commit();
-                return out;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                if (e instanceof SQLException s && isUniqueViolation(s)) {
-                    throw CurationException.usage("that account exists already; accounts are never reused");
-                }
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
-        } catch (SQLException e) {
-            throw CurationException.usage("the accounts could not be written: " + e.getMessage());
-        }
-    }
-
-    private <T> T read(Work<T> work) {
-        try (Connection c = db.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw CurationException.usage("the accounts could not be read: " + e.getMessage());
-        }
-    }
-
-    /** SQLSTATE 23505, unique violation, in H2 and PostgreSQL alike: two operators adding one name at once. */
-    private static boolean isUniqueViolation(SQLException e) {
-        return "23505".equals(e.getSQLState());
+    private <T> T read(Store.Work<T> work) {
+        return store.read("the accounts", work);
     }
 }

@@ -84,13 +84,7 @@ public final class PublishRelease {
             throw Refusal.usage("'" + req.release() + "' is not a release id: write the quarter as YYYY-Qn, e.g. 2026-Q1");
         }
         try (Curation curation = home.openCuration()) {
-            QuarterInfo open = curation.quarters().current().orElse(null);
-            if (open == null || !open.name().equals(req.release())) {
-                throw Refusal.usage(open == null
-                        ? "no quarter is open; run './sai quarter open " + req.release() + "' and review submissions first, or release a sheet with --from"
-                        : "the open quarter is " + open.name() + ", not " + req.release() + "; release it as " + open.name()
-                                + ", or release a sheet with --from");
-            }
+            openDraftQuarter(curation, req.release());
             Path already = snapshots.resolve(req.release());
             if (Files.isRegularFile(already.resolve("manifest.json"))) {
                 return complete(curation, snapshots, already, req.release());
@@ -105,11 +99,7 @@ public final class PublishRelease {
                         + " them out; they are not carried to the next quarter");
             }
             DraftPublication draft = new DraftPublication(curation.draft(req.release()));
-            Path sheet = draft.writeSheet(curation.workspace(), curation.schema());
-            List<ReleaseArtifact> artifacts = new ArrayList<>(standardArtifacts(sources));
-            artifacts.add(draft.credits());
-            Releases.Published published = Releases.publish(new ReleaseRequest(req.release(), sheet, null, snapshots,
-                    req.date(), req.errata(), draft.provenance(), artifacts, sources.columns(), home.dataLicense()));
+            Releases.Published published = Releases.publish(draftRequest(curation, draft, snapshots, req.date(), req.errata(), sources));
             curation.quarters().markReleased(req.release(), actor);
             return new Result(published, new Draft(req.release(), draft.draft().approved().size(),
                     List.copyOf(draft.draft().curators())));
@@ -141,6 +131,34 @@ public final class PublishRelease {
             complete(curation, snapshots, snapshots.resolve(open.name()), open.name());
             return open.name();
         }
+    }
+
+    /** The open quarter, when {@code release} is it; else a refusal that says what to do. */
+    private static QuarterInfo openDraftQuarter(Curation curation, String release) {
+        QuarterInfo open = curation.quarters().current().orElse(null);
+        if (open == null || !open.name().equals(release)) {
+            throw Refusal.usage(open == null
+                    ? "no quarter is open; run './sai quarter open " + release + "' and review submissions first, or release a sheet with --from"
+                    : "the open quarter is " + open.name() + ", not " + release + "; release it as " + open.name()
+                            + ", or release a sheet with --from");
+        }
+        return open;
+    }
+
+    /** The open quarter's draft, when {@code release} is the open quarter. */
+    static org.sovereignai.curation.DraftRelease openDraft(Curation curation, String release) throws IOException {
+        openDraftQuarter(curation, release);
+        return curation.draft(release);
+    }
+
+    /** The release of a reviewed draft into {@code snapshots}: its sheet written, the standard artifacts and the credits. */
+    ReleaseRequest draftRequest(Curation curation, DraftPublication draft, Path snapshots, LocalDate date, boolean errata,
+                                SourcesRelease sources) throws IOException {
+        Path sheet = draft.writeSheet(curation.workspace(), curation.schema());
+        List<ReleaseArtifact> artifacts = new ArrayList<>(standardArtifacts(sources));
+        artifacts.add(draft.credits());
+        return new ReleaseRequest(draft.draft().quarter(), sheet, null, snapshots, date, errata, draft.provenance(), artifacts,
+                sources.columns(), home.dataLicense());
     }
 
     /** What every release carries besides the records: the index's figures and charts, and source drift. */

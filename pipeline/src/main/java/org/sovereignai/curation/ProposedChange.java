@@ -55,7 +55,7 @@ public record ProposedChange(long id, long submissionId, String quarter, String 
         };
     }
 
-    static String show(String v) {
+    public static String show(String v) {
         if (v == null) return "(blank)";
         return v.length() > 80 ? "'" + v.substring(0, 77) + "...'" : "'" + v + "'";
     }

@@ -73,6 +73,35 @@ public final class ApiRequest {
     }
 
     /**
+     * The address of the peer that sent the request (the proxy's, behind one), for counting failed sign-ins;
+     * "unknown" when the server does not say.
+     */
+    public String remoteAddress() {
+        Object a = message.getHeader("CamelVertxPlatformHttpRemoteAddress");
+        if (a instanceof io.vertx.core.net.SocketAddress s && s.hostAddress() != null) return s.hostAddress();
+        return "unknown";
+    }
+
+    /** The request method, upper case. */
+    public String method() {
+        String m = message.getHeader(Exchange.HTTP_METHOD, String.class);
+        return m == null ? "GET" : m.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * A field of a submitted form. The server's body handler parses both kinds of form: an
+     * {@code application/x-www-form-urlencoded} body becomes a map of its fields, and the fields of a
+     * {@code multipart/form-data} one (beside its files) become message headers. Null when absent.
+     *
+     * @throws Refusal (usage) for a field given twice
+     */
+    public String form(String name) {
+        Object v = message.getBody() instanceof Map<?, ?> fields ? fields.get(name) : message.getHeader(name);
+        if (v instanceof java.util.Collection<?>) throw Refusal.usage("the form field '" + name + "' is given twice; give it once");
+        return v == null ? null : v.toString();
+    }
+
+    /**
      * The query, after checking that it holds only {@code allowed} parameters, each once.
      *
      * @throws Refusal (usage) naming the unknown parameter and the allowed ones

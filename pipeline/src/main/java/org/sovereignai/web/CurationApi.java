@@ -16,7 +16,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.sovereignai.accounts.Account;
-import org.sovereignai.accounts.Accounts;
 import org.sovereignai.accounts.Role;
 import org.sovereignai.app.Home;
 import org.sovereignai.app.OpenQuarter;
@@ -49,32 +48,25 @@ import org.sovereignai.release.ReleaseId;
  */
 final class CurationApi implements AutoCloseable {
     private static final Set<String> NONE = Set.of();
-    /** The sheet formats the readers take; a URL list (.txt) stays with the CLI and the inbox, which fetch its pages. */
-    private static final Set<String> SHEETS = Set.of("csv", "xlsx", "ods");
     static final String DOOR = "api";
 
+    private final Workflow workflow;
     private final Home home;
-    private final Authentication auth = new Authentication(this::accounts);
-    private Curation curation;
+    private final Authentication auth;
 
-    CurationApi(Home home) {
-        this.home = home;
+    CurationApi(Workflow workflow, Authentication auth) {
+        this.workflow = workflow;
+        this.home = workflow.home();
+        this.auth = auth;
     }
 
-    /** The workflow, opened on first use: a server over releases alone never creates a database. */
-    private synchronized Curation curation() {
-        if (curation == null) curation = home.openCuration();
-        return curation;
-    }
-
-    private Accounts accounts() {
-        return new Accounts(curation().dataSource());
+    private Curation curation() {
+        return workflow.curation();
     }
 
     @Override
-    public synchronized void close() {
-        if (curation != null) curation.close();
-        curation = null;
+    public void close() {
+        workflow.close();
     }
 
     // ---- quarters
@@ -117,11 +109,7 @@ final class CurationApi implements AutoCloseable {
             throw Refusal.usage("date '" + date + "' is not a date: write it as YYYY-MM-DD");
         }
         return workflow(() -> {
-            PublishRelease.Result r;
-            synchronized (this) {
-                // the release step opens the workflow itself; ours stays open (one pool per database in a process)
-                r = new PublishRelease(home).run(new PublishRelease.Request(quarter, null, null, null, day, false), a.name());
-            }
+            PublishRelease.Result r = workflow.release(quarter, day, a.name());
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("release", r.published().release().id().toString());
             m.put("version", r.published().version().toString());
@@ -129,6 +117,26 @@ final class CurationApi implements AutoCloseable {
             m.put("curators", r.draft().curators());
             String id = r.published().release().id().toString();
             return new Reply(201, Reply.JSON, CurationViews.json(m), null, null, Caching.NO_STORE, Map.of("Location", Links.release(id)));
+        });
+    }
+
+    Reply preview(ApiRequest req) {
+        auth.require(req, Role.ADMIN);
+        req.query(NONE);
+        String quarter = requireQuarter(req.path("quarter"));
+        return workflow(() -> {
+            var p = workflow.preview(quarter);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("quarter", p.quarter());
+            m.put("version", p.version());
+            m.put("publishable", p.refusal() == null && p.pending().isEmpty());
+            m.put("refusal", p.refusal());
+            m.put("pending", p.pending());
+            m.put("approved_changes", p.approvedChanges());
+            m.put("curators", p.curators());
+            m.put("changes_md", p.changes());
+            m.put("stats_md", p.stats());
+            return ok(m);
         });
     }
 
@@ -143,24 +151,13 @@ final class CurationApi implements AutoCloseable {
         ApiRequest.Upload up = req.upload("file");
         if (up == null) throw Refusal.usage("send the sheet as multipart/form-data field 'file' (CSV, XLSX or ODS)");
         try {
-            String name = FileNames.display(up.clientName());
-            String ext = FileNames.extension(name).toLowerCase(Locale.ROOT);
-            if (!SHEETS.contains(ext)) {
-                throw new HttpRefusal(new Problem(415, "Unsupported Media Type", "'" + name + "' is no sheet this API takes: send a .csv, .xlsx or .ods file"), Map.of());
-            }
+            String name = workflow.sheetName(up);
             return workflow(() -> {
-                QuarterInfo open = curation().quarters().requireOpen();
-                if (!open.name().equals(quarter)) throw HttpRefusal.conflict("the open quarter is " + open.name() + ", not " + quarter);
-                Submissions.Request r = new Submissions.Request(up.file(), name, a.name(), req.header("note"), DOOR);
-                SubmissionResult res = dry.equals("true") ? curation().submissions().check(r) : new SubmitFile(curation(), null).run(r);
+                SubmissionResult res = workflow.submit(quarter, up.file(), name, a.name(), req.header("note"), DOOR, dry.equals("true"));
                 return submitted(res, name, quarter, a.name(), dry.equals("true"));
             });
         } finally {
-            try {
-                Files.deleteIfExists(up.file()); // the server's temporary copy; the archive holds the original
-            } catch (IOException e) {
-                // a leftover temporary file is removed with the server's upload folder
-            }
+            Workflow.discard(up);
         }
     }
 
@@ -267,7 +264,7 @@ final class CurationApi implements AutoCloseable {
         return decided(() -> new ReviewChanges(curation()).reject(List.of(label), a.name(), reason));
     }
 
-    private Reply decided(Work<List<ProposedChange>> decision) {
+    private Reply decided(Workflow.Work<List<ProposedChange>> decision) {
         return workflow(() -> {
             ProposedChange c = decision.run().get(0);
             return ok(CurationViews.change(c, null));
@@ -276,24 +273,8 @@ final class CurationApi implements AutoCloseable {
 
     // ---- helpers
 
-    private interface Work<T> {
-        T run() throws IOException, ReleaseException;
-    }
-
-    /**
-     * Runs a use case: what the workflow refuses is a state that forbids the request (409: a quarter not open, a
-     * change decided meanwhile or in conflict, naming the rival); a release that fails its gates is 422.
-     */
-    private static <T> T workflow(Work<T> work) {
-        try {
-            return work.run();
-        } catch (CurationException e) {
-            throw HttpRefusal.conflict(e.getMessage());
-        } catch (ReleaseException e) {
-            throw Refusal.data(e.getMessage());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    private static <T> T workflow(Workflow.Work<T> work) {
+        return Workflow.run(work);
     }
 
     private static Reply ok(Object value) {

@@ -113,6 +113,9 @@ public final class HttpServer {
         BrowseReleases browse = new BrowseReleases(home);
         warm(browse);
         ReleaseApi api = new ReleaseApi(browse, base);
-        return new RoutesBuilder[] {new ApiRoutes(api, java.net.URI.create(base), new CurationApi(home)), new Fallback(), new PageRoutes(browse)};
+        Workflow workflow = new Workflow(home, settings.sessionIdle());
+        Authentication auth = new Authentication(workflow, settings.secure());
+        return new RoutesBuilder[] {new ApiRoutes(api, java.net.URI.create(base), new CurationApi(workflow, auth)), new Fallback(),
+                new PageRoutes(browse, new CurationPages(workflow, auth))};
     }
 }

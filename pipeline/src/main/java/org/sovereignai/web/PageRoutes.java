@@ -22,7 +22,8 @@ public final class PageRoutes extends RouteBuilder {
     static final String HTML = "text/html; charset=utf-8";
     /** No script runs on these pages, whatever a record holds: the browser is told so, beside the escaping. */
     static final Map<String, String> SECURITY = Map.of("Content-Security-Policy",
-            "default-src 'none'; img-src 'self'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+            "default-src 'none'; img-src 'self'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+            "Referrer-Policy", "same-origin");
     private static final String STYLESHEET = "/web/site.css";
 
     private final Pages pages;
@@ -30,8 +31,16 @@ public final class PageRoutes extends RouteBuilder {
     /** Part of every page's ETag: a new build may lay out the same release differently. */
     private final String build = Build.current().describe();
 
+    private final CurationPages curation;
+
     public PageRoutes(BrowseReleases browse) {
+        this(browse, null);
+    }
+
+    /** @param curation the curation pages (sign-in, curate, review, admin), or null for a read-only door */
+    PageRoutes(BrowseReleases browse, CurationPages curation) {
         this.pages = new Pages(browse);
+        this.curation = curation;
         this.endpoints = new Endpoints(new ReplyWriter(), this::errorPage);
     }
 
@@ -56,6 +65,7 @@ public final class PageRoutes extends RouteBuilder {
             String id = req.path("id");
             return html(pages.project(id, req.path("projectId")), "project", id + "/" + req.path("projectId"), null);
         });
+        if (curation != null) curationPages(curation);
         byte[] css = stylesheet();
         page("/static/site.css", "page-css", req -> Reply.ok("text/css; charset=utf-8", css,
                 Caching.tag("css", build, null), Caching.SHORT));
@@ -77,7 +87,39 @@ public final class PageRoutes extends RouteBuilder {
     }
 
     private void page(String path, String id, Endpoints.Handler handler) {
-        from("platform-http:" + path + "?httpMethodRestrict=GET,HEAD&" + ApiRoutes.HEADERS).routeId(id).process(endpoints.of(handler));
+        route(path, id, "GET,HEAD", handler);
+    }
+
+    private void route(String path, String id, String methods, Endpoints.Handler handler) {
+        from("platform-http:" + path + "?httpMethodRestrict=" + methods + "&" + ApiRoutes.HEADERS).routeId(id).process(endpoints.of(handler));
+    }
+
+    /** The pages of the curation workflow; each checks the session and role itself ({@link CurationPages}). */
+    private void curationPages(CurationPages c) {
+        route("/sign-in", "page-sign-in", "GET,HEAD,POST", c::signIn);
+        route("/sign-out", "page-sign-out", "POST", c::signOut);
+        page("/curate", "page-curate", c::curate);
+        page("/curate/template.xlsx", "page-template-xlsx", req -> c.template(req, "xlsx"));
+        page("/curate/template.csv", "page-template-csv", req -> c.template(req, "csv"));
+        route("/curate/upload", "page-upload", "POST", c::upload);
+        page("/review", "page-review", c::review);
+        route("/review/decide", "page-decide", "POST", c::decide);
+        page("/admin", "page-admin", c::admin);
+        route("/admin/quarters", "page-open-quarter", "POST", c::openQuarter);
+        route("/admin/release", "page-release-quarter", "POST", c::release);
+    }
+
+    /** A page of the workflow: personal, so never stored by a cache; the same security headers as every page. */
+    static Reply page(String html) {
+        Reply ok = Reply.ok(HTML, html, null, Caching.NO_STORE);
+        return new Reply(ok.status(), ok.contentType(), ok.body(), null, null, ok.cacheControl(), SECURITY);
+    }
+
+    /** {@code headers} with one more. */
+    static Map<String, String> with(Map<String, String> headers, String name, String value) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        all.put(name, value);
+        return Map.copyOf(all);
     }
 
     /**

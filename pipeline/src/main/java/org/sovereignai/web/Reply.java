@@ -36,6 +36,13 @@ public record Reply(int status, String contentType, byte[] body, BrowseReleases.
         return new Reply(307, null, new byte[0], null, null, Caching.NO_CACHE, Map.of("Location", location));
     }
 
+    /** After a form's POST: the browser GETs {@code location} (303), so a reload does not post the form again. */
+    public static Reply seeOther(String location, Map<String, String> headers) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        all.put("Location", location);
+        return new Reply(303, null, new byte[0], null, null, Caching.NO_STORE, Map.copyOf(all));
+    }
+
     public static Reply problem(Problem p) {
         return new Reply(p.status(), Problem.MEDIA_TYPE, p.json(), null, null, Caching.NO_STORE, Map.of());
     }

@@ -17,9 +17,9 @@ public final class ResponseHeaders implements HeaderFilterStrategy {
     public static final String BEAN = "saiResponseHeaders";
 
     private static final Set<String> SENT = Set.of("access-control-allow-origin", "access-control-expose-headers",
-            "access-control-allow-methods", "access-control-allow-headers", "accept-ranges", "allow", "cache-control",
+            "access-control-allow-methods", "access-control-allow-headers", "accept-ranges", "allow", "cache-control", "content-disposition",
             "content-encoding", "content-length", "content-range", "content-security-policy", "content-type", "etag", "link", "location",
-            "vary", "www-authenticate", "x-content-type-options");
+            "referrer-policy", "retry-after", "set-cookie", "vary", "www-authenticate", "x-content-type-options");
 
     private final HeaderFilterStrategy incoming = new HttpHeaderFilterStrategy();
 

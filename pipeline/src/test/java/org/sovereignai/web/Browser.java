@@ -60,9 +60,15 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** The element, waited for up to 10 s; else a failure that shows where the browser is and what it shows. */
     public WebElement find(String css) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String text = driver.findElements(By.tagName("main")).stream().map(WebElement::getText).findFirst().orElse(driver.getPageSource());
+            throw new AssertionError("no '" + css + "' on " + driver.getCurrentUrl() + ":\n" + text, e);
+        }
     }
 
     public java.util.List<WebElement> all(String css) {

@@ -69,6 +69,13 @@ class CurationApiTest {
         server = new TestServer(home);
     }
 
+    /** Every path under {@code dir} with its size, sorted. */
+    static List<String> tree(Path dir) throws java.io.IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.map(p -> dir.relativize(p) + " " + p.toFile().length()).sorted().toList();
+        }
+    }
+
     private static void deleteTree(Path dir) throws java.io.IOException {
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
@@ -148,7 +155,8 @@ class CurationApiTest {
                 new Route("POST", "/changes/C1/approve", Role.REVIEWER),
                 new Route("POST", "/changes/C1/reject", Role.REVIEWER),
                 new Route("POST", "/quarters", Role.ADMIN),
-                new Route("POST", "/quarters/" + Q + "/release", Role.ADMIN));
+                new Route("POST", "/quarters/" + Q + "/release", Role.ADMIN),
+                new Route("GET", "/quarters/" + Q + "/release-preview", Role.ADMIN));
         for (Route r : routes) {
             for (String token : new String[] {null, "sai_not-a-token", "garbage"}) {
                 HttpResponse<String> res = r.method().equals("GET") ? get(API + r.path(), token) : post(API + r.path(), token, "{}");
@@ -217,6 +225,17 @@ class CurationApiTest {
         assertEquals("approved", mine.path("changes").get(0).path("state").asText());
         assertEquals("from the annual report", mine.path("note").asText());
         assertEquals("api", mine.path("door").asText());
+
+        // the preview: what the release would publish, and nothing published by asking
+        List<String> before = tree(home.resolve("snapshots"));
+        JsonNode preview = json(get(API + "/quarters/" + Q + "/release-preview", admin));
+        assertTrue(preview.path("publishable").asBoolean(), preview.toString());
+        assertEquals("2026-Q1", preview.path("quarter").asText());
+        assertTrue(preview.path("changes_md").asText().contains("apertus"), preview.path("changes_md").asText());
+        assertTrue(preview.path("stats_md").asText().length() > 0);
+        assertEquals(List.of("alice"), List.of(preview.path("curators").get(0).asText()));
+        assertEquals(before, tree(home.resolve("snapshots")), "a preview publishes nothing");
+        assertProblem(get(API + "/quarters/2027-Q1/release-preview", admin), 409, "not 2027-Q1");
 
         assertProblem(post(API + "/quarters/" + Q + "/release", admin, "{\"date\": \"tomorrow\"}"), 400, "YYYY-MM-DD");
         HttpResponse<String> released = post(API + "/quarters/" + Q + "/release", admin, "{\"date\": \"2026-03-31\"}");

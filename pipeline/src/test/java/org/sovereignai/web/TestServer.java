@@ -26,7 +26,7 @@ final class TestServer implements AutoCloseable {
 
     TestServer(Path home) throws Exception {
         int port = freePort();
-        HttpServer http = new HttpServer(new HttpSettings("127.0.0.1", port, null));
+        HttpServer http = new HttpServer(new HttpSettings("127.0.0.1", port, null, Duration.ofMinutes(30)));
         Home h = Home.of(home);
         runtime = CamelRuntime.of(h.workspace(), http.camelProperties(), http.routes(h)).start();
         base = "http://127.0.0.1:" + port;

@@ -83,4 +83,82 @@ public final class Views {
     /** An error page: the same status, title and detail as the API's problem document. */
     public record ErrorPage(int status, String title, String detail) {
     }
+
+    // ---- the curation pages (issue 14): what a signed-in curator, reviewer or admin sees
+
+    /** Who is signed in, which pages their role opens, and the session's CSRF token for every form. */
+    public record Nav(String account, String role, boolean reviewer, boolean admin, String csrf) {
+    }
+
+    /** The sign-in form: a message after a failed try, the name typed, the form's CSRF token. */
+    public record SignInPage(String message, String name, String csrf) {
+    }
+
+    /** The open quarter as the pages show it. */
+    public record Quarter(String name, String baseRelease, long draftRecords, int submissions, long pending, long approved,
+                          long rejected) {
+    }
+
+    /** One proposed change: what it does, where it came from, and its decision. */
+    public record ChangeRow(String id, String submission, String recordId, String kind, String field, String oldValue,
+                            String newValue, String curator, String where, String state, String decidedBy, String reason) {
+    }
+
+    /** One of my submissions with its changes and their decisions. */
+    public record SubmissionRow(String id, String file, String receivedAt, String outcome, long errors, long warnings,
+                                String door, List<ChangeRow> changes) {
+    }
+
+    public record CuratorPage(Nav nav, Quarter quarter, List<SubmissionRow> mine) {
+    }
+
+    /** A finding in the curator's coordinates: where ({@code Sheet1!C4}), error or warning, its code and message. */
+    public record FindingView(String where, String level, String code, String message) {
+    }
+
+    /** One cell of the uploaded sheet as the grid shows it: {@code level} error, warning or null. */
+    public record GridCell(String ref, String value, String level, String title) {
+    }
+
+    /** One row of the grid: its number in the sheet, its cells, and the findings of that row. */
+    public record GridRow(int number, List<GridCell> cells, List<FindingView> findings) {
+    }
+
+    /**
+     * The answer to an upload: the outcome, the sheet as a grid with the bad cells marked and each finding beside
+     * its row, findings without a cell, and the changes it proposes (or would, for a check).
+     */
+    public record UploadPage(Nav nav, String file, boolean checkOnly, String outcome, String message, String submission,
+                             List<String> header, List<GridRow> rows, int rowsNotShown, List<FindingView> otherFindings,
+                             List<ChangeRow> changes, long errors, long warnings) {
+    }
+
+    /** A cited source beside a change: what its stored check found and whether it mentions the new value. */
+    public record EvidenceView(String url, String title, String state, String mentions) {
+    }
+
+    /** A pending change in the queue, with its rivals (labels) and its evidence. */
+    public record ReviewItem(ChangeRow change, List<String> rivals, List<EvidenceView> evidence) {
+    }
+
+    /** The queue for one record: all its pending changes together, so rivals sit side by side. */
+    public record RecordGroup(String recordId, boolean conflicted, List<ReviewItem> items, List<String> submissions) {
+    }
+
+    public record ReviewPage(Nav nav, String quarter, List<RecordGroup> groups, long pending) {
+    }
+
+    /** What releasing the open quarter would publish ({@code refusal} set when a gate refuses it). */
+    public record PreviewView(String version, String changes, String stats, String refusal, int approvedChanges,
+                              List<String> curators, List<String> pending) {
+    }
+
+    /** An account as the admin page lists it. */
+    public record AccountRow(String name, String role, boolean disabled, String createdAt) {
+    }
+
+    /** The admin page: the open quarter (or the next one to open), the release preview, the accounts. */
+    public record AdminPage(Nav nav, Quarter quarter, String nextQuarter, PreviewView preview, List<AccountRow> accounts,
+                            String published) {
+    }
 }

@@ -1,0 +1,78 @@
+package org.sovereignai.app;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.sovereignai.curation.ChangeKind;
+import org.sovereignai.curation.Curation;
+import org.sovereignai.curation.ProposedChange;
+import org.sovereignai.record.BaseModelRef;
+import org.sovereignai.record.Schema;
+import org.sovereignai.sources.Mentions;
+import org.sovereignai.sources.SourceCheck;
+import org.sovereignai.sources.SourceStore;
+
+/**
+ * The evidence beside a proposed change, for the reviewer: each source its record cites, with what the newest stored
+ * check found (title, state) and whether the page's text mentions the new value. Mentions are judged as the release's
+ * evidence check judges them (base-model families and licences by their known names, {@link Mentions}); any other
+ * value by its text, case-insensitively. Read from the stored checks only: reviewing fetches nothing.
+ */
+public final class ChangeEvidence {
+    /**
+     * @param mentions whether the page's text mentions the new value: null when nothing readable is stored for it (never
+     *                 fetched, a PDF, a failed fetch) or the change sets no value to look for
+     */
+    public record Source(String url, String title, String state, String checkedAt, Boolean mentions) {
+    }
+
+    private final SourceStore store;
+    private final Mentions mentions;
+
+    public ChangeEvidence(Curation curation) {
+        this.store = new SourceStore(curation.dataSource());
+        this.mentions = new Mentions(curation.schema());
+    }
+
+    public List<Source> of(ProposedChange change) {
+        Set<String> urls = new LinkedHashSet<>();
+        if (change.sources() != null) {
+            for (String u : change.sources().split(";")) if (!u.isBlank()) urls.add(u.strip());
+        }
+        if (urls.isEmpty()) return List.of();
+        try {
+            long run = store.latestRun().orElse(0);
+            Map<String, String> texts = store.texts(urls);
+            List<Source> out = new ArrayList<>(urls.size());
+            for (String url : urls) {
+                SourceCheck k = run == 0 ? null : store.check(url, run);
+                String text = texts.get(url);
+                out.add(new Source(url, k == null ? null : k.title(), k == null || k.state() == null ? "not checked yet" : k.state().value(),
+                        k == null ? null : k.checkedAt(), text == null ? null : mentions(change, text)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw Refusal.usage("the stored source checks could not be read: " + e.getMessage());
+        }
+    }
+
+    /** Whether {@code text} mentions what the change sets; null when it sets nothing to look for. */
+    private Boolean mentions(ProposedChange change, String text) {
+        if (change.kind() != ChangeKind.SET || change.newValue() == null || change.newValue().isBlank()) return null;
+        String value = change.newValue();
+        if (Schema.BASE_MODELS.equals(change.field())) {
+            for (String entry : org.sovereignai.record.Text.splitCanonical(value)) {
+                String family = BaseModelRef.parse(entry).family();
+                if (mentions.knowsFamily(family) && !mentions.mentionsFamily(text, family)) return false;
+            }
+            return true;
+        }
+        if (Schema.LICENSE.equals(change.field())) return mentions.mentionsLicense(text, value);
+        return text.toLowerCase(Locale.ROOT).contains(value.strip().toLowerCase(Locale.ROOT));
+    }
+}
