@@ -225,6 +225,26 @@ class CurationPagesTest {
     }
 
     @Test
+    void aReviewerDecidesAWholeSubmissionAndTheCuratorReadsTheReason() throws Exception {
+        Browser alice = signIn(server, "alice");
+        HttpResponse<String> s = upload(server, alice.cookie(), alice.csrf(), "submit", "two.csv",
+                "id,funding_usd,notes\napertus,20000000,from the annual report\n");
+        assertEquals(200, s.statusCode(), s.body());
+        Browser rita = signIn(server, "rita");
+        Document queue = Jsoup.parse(get(server, "/review", rita.cookie()).body());
+        assertEquals("Approve all 2", queue.selectFirst("#approve-S1").text());
+        HttpResponse<String> rejected = postForm(server, "/review/decide", rita.cookie(),
+                Map.of("csrf", rita.csrf(), "action", "reject", "ids", "S1", "reason", "the annual report says 18 million"));
+        assertEquals(303, rejected.statusCode(), rejected.body());
+        assertNotNull(Jsoup.parse(get(server, "/review", rita.cookie()).body()).selectFirst("#queue-empty"));
+        String mine = Jsoup.parse(get(server, "/curate", alice.cookie()).body()).selectFirst("#submission-S1").text();
+        assertTrue(mine.contains("rejected by rita") && mine.contains("the annual report says 18 million"), mine);
+        HttpResponse<String> noReason = postForm(server, "/review/decide", rita.cookie(),
+                Map.of("csrf", rita.csrf(), "action", "reject", "ids", "S1", "reason", ""));
+        assertEquals(409, noReason.statusCode(), "already decided, and a reason is required: " + noReason.body());
+    }
+
+    @Test
     void aSessionWorksOnEveryServerOverTheSameDatabase() throws Exception {
         Browser alice = signIn(server, "alice");
         try (TestServer second = new TestServer(home)) {

@@ -145,7 +145,11 @@ public final class Views {
     public record RecordGroup(String recordId, boolean conflicted, List<ReviewItem> items, List<String> submissions) {
     }
 
-    public record ReviewPage(Nav nav, String quarter, List<RecordGroup> groups, long pending) {
+    /** A submission with changes still pending: decided all at once unless one of them is in conflict. */
+    public record SubmissionBatch(String id, String curator, int pending, boolean conflicted) {
+    }
+
+    public record ReviewPage(Nav nav, String quarter, List<RecordGroup> groups, long pending, List<SubmissionBatch> submissions) {
     }
 
     /** What releasing the open quarter would publish ({@code refusal} set when a gate refuses it). */

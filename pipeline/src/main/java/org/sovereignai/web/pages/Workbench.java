@@ -169,6 +169,7 @@ public final class Workbench {
     public String review(Nav nav, Curation curation) {
         String quarter = curation.quarters().current().map(q -> q.name()).orElse(null);
         List<RecordGroup> groups = new ArrayList<>();
+        Map<String, Views.SubmissionBatch> batches = new LinkedHashMap<>();
         long pending = 0;
         if (quarter != null) {
             ChangeEvidence evidence = new ChangeEvidence(curation);
@@ -183,6 +184,9 @@ public final class Workbench {
                             : s.mentions() ? "mentions the new value" : "does not mention the new value"));
                 }
                 byRecord.computeIfAbsent(i.change().recordId(), k -> new ArrayList<>()).add(new ReviewItem(change(i.change()), rivals, ev));
+                Views.SubmissionBatch had = batches.get(i.change().submissionLabel());
+                batches.put(i.change().submissionLabel(), new Views.SubmissionBatch(i.change().submissionLabel(), i.change().curator(),
+                        had == null ? 1 : had.pending() + 1, (had != null && had.conflicted()) || i.conflicted()));
             }
             for (Map.Entry<String, List<ReviewItem>> e : byRecord.entrySet()) {
                 boolean conflicted = e.getValue().stream().anyMatch(i -> !i.rivals().isEmpty());
@@ -190,7 +194,7 @@ public final class Workbench {
                 groups.add(new RecordGroup(e.getKey(), conflicted, e.getValue(), subs));
             }
         }
-        return templates.render("review.jte", Map.of("view", new ReviewPage(nav, quarter, groups, pending)));
+        return templates.render("review.jte", Map.of("view", new ReviewPage(nav, quarter, groups, pending, List.copyOf(batches.values()))));
     }
 
     // ---- admin
