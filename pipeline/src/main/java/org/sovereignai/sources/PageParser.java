@@ -63,6 +63,11 @@ public final class PageParser {
         Document doc = read(body, declared, url);
         if (declared == null && doc.charset().equals(StandardCharsets.UTF_8) && !validUtf8(body)) {
             doc = read(body, WINDOWS_1252, url);
+        } else if (singleByte(doc.charset()) && hasMultiByteUtf8(body) && validUtf8(body)) {
+            // a page declared Latin-1 or windows-1252 whose non-ASCII bytes all form valid UTF-8 sequences is UTF-8
+            // mislabelled (the chance of Latin-1 text doing that by accident is negligible): read as declared, it
+            // would be stored as mojibake ("JÃ¼lich") and no mention of "Jülich" would ever be found in it
+            doc = read(body, StandardCharsets.UTF_8, url);
         }
         String title = blankToNull(doc.title());
         String description = firstContent(doc, "meta[name=description]", "meta[property=og:description]");
@@ -94,6 +99,15 @@ public final class PageParser {
         if (mime != null) return mime.equals("text/html") || mime.equals("application/xhtml+xml");
         String head = new String(body, 0, Math.min(body.length, 512), StandardCharsets.ISO_8859_1).stripLeading().toLowerCase(Locale.ROOT);
         return head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("\ufeff") || head.contains("<head");
+    }
+
+    private static boolean singleByte(Charset c) {
+        return c.equals(StandardCharsets.ISO_8859_1) || c.equals(WINDOWS_1252) || c.equals(StandardCharsets.US_ASCII);
+    }
+
+    private static boolean hasMultiByteUtf8(byte[] body) {
+        for (byte b : body) if ((b & 0xC0) == 0xC0) return true;
+        return false;
     }
 
     private static Charset declaredCharset(String contentType) {

@@ -59,4 +59,14 @@ class AddressGuardTest {
     void credentialsInUrlsAreRefused() throws Exception {
         assertTrue(guard.refusal(URI.create("http://user:pw@8.8.8.8/")).contains("password"));
     }
+
+    @Test
+    void anOctalLookingAddressIsReadAsTheClientReadsItDecimal() throws Exception {
+        // Java (and so the HTTP client that would connect) reads 0177.0.0.1 as 177.0.0.1, a public address, not as
+        // octal 127.0.0.1: the guard judges the address the connection would really go to
+        java.net.InetAddress a = java.net.InetAddress.getByName("0177.0.0.1");
+        assertEquals("177.0.0.1", a.getHostAddress());
+        assertEquals(null, new AddressGuard(false).refusal(a));
+        org.junit.jupiter.api.Assertions.assertNotNull(new AddressGuard(false).refusal(java.net.InetAddress.getByName("127.0.0.1")));
+    }
 }

@@ -55,6 +55,9 @@ class FetcherTest {
         Charset cp1252 = Charset.forName("windows-1252");
         site.page("/cp1252-meta", ex -> TestSite.send(ex, 200, "text/html",
                 "<html><head><meta charset=windows-1252><title>Café “naïve” – résumé</title></head><body>Été</body></html>".getBytes(cp1252)));
+        site.page("/utf8-labelled-latin1", ex -> TestSite.send(ex, 200, "text/html; charset=ISO-8859-1",
+                "<html><head><title>Forschungszentrum Jülich – Łódź</title></head><body>JUPITER in Jülich</body></html>"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         site.page("/cp1252-bare", ex -> TestSite.send(ex, 200, "text/html",
                 "<html><head><title>Café “naïve” – résumé</title></head><body>Été</body></html>".getBytes(cp1252)));
         site.html("/malformed", "<html><head><title>Broken <b>page</title><body><p>Open <div>unclosed <table><tr><td>cell"
@@ -217,6 +220,16 @@ class FetcherTest {
         PageInfo bare = get("/cp1252-bare").page();
         assertEquals("Café “naïve” – résumé", bare.title(), "no declaration anywhere: bytes that are not UTF-8 read as windows-1252");
         assertEquals("windows-1252", bare.charset());
+    }
+
+    @Test
+    void aUtf8PageMislabelledAsLatin1IsReadAsUtf8NotStoredAsMojibake() throws Exception {
+        PageInfo p = get("/utf8-labelled-latin1").page();
+        assertEquals("Forschungszentrum Jülich – Łódź", p.title());
+        assertEquals("UTF-8", p.charset());
+        assertTrue(p.text().contains("JUPITER in Jülich"), p.text());
+        // a real Latin-1 page keeps its declared reading
+        assertEquals("Café “naïve” – résumé", get("/cp1252-meta").page().title());
     }
 
     @Test
