@@ -37,7 +37,7 @@ class CurationWalkThroughTest {
     @BeforeEach
     void aProjectWithTheBundledReleaseAndFourAccounts() throws Exception {
         Path bundled = Path.of(System.getProperty("sai.home"), "snapshots");
-        copy(bundled.resolve("2025-Q4"), home.resolve("snapshots/2025-Q4"));
+        PagesBrowserTest.copy(bundled.resolve("2025-Q4"), home.resolve("snapshots/2025-Q4"));
         Files.copy(bundled.resolve("index.json"), home.resolve("snapshots/index.json"));
         Files.copy(bundled.resolve("latest"), home.resolve("snapshots/latest"));
         try (Curation c = Home.of(home).openCuration()) {
@@ -156,15 +156,5 @@ class CurationWalkThroughTest {
 
     private String page() {
         return browser.driver().getCurrentUrl() + "\n" + browser.find("main").getText();
-    }
-
-    private static void copy(Path from, Path to) throws Exception {
-        try (var files = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
     }
 }

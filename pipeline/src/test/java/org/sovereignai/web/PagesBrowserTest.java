@@ -248,7 +248,8 @@ class PagesBrowserTest {
         return models;
     }
 
-    private static void copy(Path from, Path to) throws Exception {
+    /** A copy of a folder tree (a bundled release into a test's project). */
+    static void copy(Path from, Path to) throws Exception {
         try (var files = Files.walk(from)) {
             for (Path p : (Iterable<Path>) files::iterator) {
                 Path target = to.resolve(from.relativize(p).toString());
