@@ -245,6 +245,16 @@ class CurationPagesTest {
     }
 
     @Test
+    void aMisspeltValueIsMarkedInTheGridWithWhatWasMeant() throws Exception {
+        Browser alice = signIn(server, "alice");
+        HttpResponse<String> r = upload(server, alice.cookie(), alice.csrf(), "check", "status.csv", "id,status\napertus,relesed\n");
+        assertEquals(422, r.statusCode());
+        Document page = Jsoup.parse(r.body());
+        assertEquals("error", page.selectFirst("#cell-B2").className());
+        assertTrue(page.selectFirst("tr.flagged td.found").text().contains("Did you mean 'released'?"), page.text());
+    }
+
+    @Test
     void aSessionWorksOnEveryServerOverTheSameDatabase() throws Exception {
         Browser alice = signIn(server, "alice");
         try (TestServer second = new TestServer(home)) {
