@@ -62,7 +62,7 @@ public final class Review {
                 List<ProposedChange> rivals = Conflicts.rivalsOf(t, pending);
                 if (!rivals.isEmpty()) {
                     List<String> names = new ArrayList<>();
-                    for (ProposedChange r : rivals) names.add(r.label() + " (" + r.curator() + ": " + ProposedChange.show(r.newValue()) + ")");
+                    for (ProposedChange r : rivals) names.add(r.label() + " (" + r.curator() + ": " + ValueDiff.quote(ValueDiff.of(t.newValue(), r.newValue()).after()) + ")");
                     problems.add(t.label() + " (" + t.describe() + ") conflicts with " + String.join(", ", names)
                             + "; reject one of them first");
                 }
