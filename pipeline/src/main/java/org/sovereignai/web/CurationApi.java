@@ -152,7 +152,8 @@ final class CurationApi implements AutoCloseable {
                 QuarterInfo open = curation().quarters().requireOpen();
                 if (!open.name().equals(quarter)) throw HttpRefusal.conflict("the open quarter is " + open.name() + ", not " + quarter);
                 Submissions.Request r = new Submissions.Request(up.file(), name, a.name(), req.header("note"), DOOR);
-                SubmissionResult res = dry.equals("true") ? curation().submissions().check(r) : new SubmitFile(curation(), null).run(r);
+                SubmitFile use = new SubmitFile(curation(), null);
+                SubmissionResult res = dry.equals("true") ? use.check(r) : use.run(r);
                 return submitted(res, name, quarter, a.name(), dry.equals("true"));
             });
         } finally {
@@ -173,7 +174,7 @@ final class CurationApi implements AutoCloseable {
         m.put("message", res.message());
         String sha = s == null ? null : s.sha256();
         String outcome = res.outcome().name().toLowerCase(Locale.ROOT);
-        JsonNode report = Json.mapper().readTree(SubmissionReport.json(name, sha, quarter, curator, outcome, res.report(), res.changes().size()));
+        JsonNode report = Json.mapper().readTree(SubmissionReport.json(name, sha, quarter, curator, outcome, res.report(), res.changes()));
         m.put("report", report);
         List<Map<String, Object>> changes = new ArrayList<>();
         for (ProposedChange c : res.changes()) changes.add(CurationViews.change(c, null));
