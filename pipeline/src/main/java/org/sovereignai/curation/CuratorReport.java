@@ -50,7 +50,7 @@ public record CuratorReport(String text, String json) {
                                              String message) {
         String file = FileNames.display(originalName);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("formatVersion", SubmissionReport.FORMAT_VERSION);
+        m.put("formatVersion", Json.FORMAT_VERSION);
         m.put("file", file);
         m.put("curator", curator);
         m.put("receivedAt", receivedAt.toString());

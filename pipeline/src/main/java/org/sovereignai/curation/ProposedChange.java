@@ -2,6 +2,8 @@ package org.sovereignai.curation;
 
 import java.time.OffsetDateTime;
 
+import org.sovereignai.io.ValueDiff;
+
 /**
  * One field-level change a submission proposes against the draft, with where it came from and how it was decided.
  *

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.sovereignai.io.ValueDiff;
+
 /**
  * Reviewing proposed changes one by one (or a whole submission at once). A change in conflict cannot be approved until
  * its rivals are rejected. Every decision is one transaction that also writes the audit log.

@@ -8,17 +8,16 @@ import java.util.Map;
 import org.sovereignai.check.Finding;
 import org.sovereignai.check.Report;
 import org.sovereignai.io.Json;
+import org.sovereignai.io.ValueDiff;
 
 /**
- * The report of one submission, as JSON (camelCase keys, {@code formatVersion}) and as text for the curator: the
+ * The report of one submission, as JSON (camelCase keys, {@link Json#FORMAT_VERSION}) and as text for the curator: the
  * findings, and which rows change which fields (a long value cut to the part that changed, {@link ValueDiff}). The same
  * report is archived beside each submission ({@code report.json}, {@code report.txt}), printed by
  * {@code ./sai submit --dry-run}, kept in the curator's {@code curation/reports/NAME/} by the inbox, and answered by
  * the API.
  */
 public final class SubmissionReport {
-    /** The version of the JSON report: raised when a key is removed or changes meaning (new keys may appear without it). */
-    public static final int FORMAT_VERSION = 1;
     /** Changes listed in a report; beyond this they are only counted (as findings are, {@link Report#MAX_KEPT_FINDINGS}). */
     static final int MAX_LISTED_CHANGES = 10_000;
 
@@ -29,7 +28,7 @@ public final class SubmissionReport {
     public static Map<String, Object> map(String file, String sha256, String quarter, String curator, String outcome,
                                           Report report, List<ProposedChange> changes) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("formatVersion", FORMAT_VERSION);
+        m.put("formatVersion", Json.FORMAT_VERSION);
         m.put("file", file);
         m.put("sha256", sha256);
         m.put("quarter", quarter);

@@ -462,7 +462,7 @@ public final class Submissions {
     /** {@code submission.json} beside the archived copy: the recorded submission (camelCase keys, formatVersion). */
     private static void writeOutcome(Path dir, Submission s) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("formatVersion", SubmissionReport.FORMAT_VERSION);
+        m.put("formatVersion", Json.FORMAT_VERSION);
         m.put("submission", s.label());
         m.put("quarter", s.quarter());
         m.put("sha256", s.sha256());

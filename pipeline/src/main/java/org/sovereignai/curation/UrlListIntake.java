@@ -120,7 +120,7 @@ final class UrlListIntake {
         Outcome o = new Outcome(report, list.urls().size(), r.alreadyCited(), r.candidates(), r.unreadable(), sheet);
         // named before it is written: a retry finds the name and never writes a second sheet
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("formatVersion", SubmissionReport.FORMAT_VERSION);
+        m.put("formatVersion", Json.FORMAT_VERSION);
         m.put("sheet", sheet);
         m.put("urls", o.listed());
         m.put("alreadyCited", o.alreadyCited());

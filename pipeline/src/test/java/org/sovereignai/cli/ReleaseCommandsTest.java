@@ -126,7 +126,8 @@ class ReleaseCommandsTest {
         Files.writeString(json, Files.readString(json).replace("\"c\"", "\"x\""));
         Run bad = sai("verify", snapshots.toString());
         assertEquals(1, bad.code());
-        assertTrue(bad.err().contains("2026-Q1/projects.json"), bad.err());
+        assertTrue(bad.out().contains("error 2026-Q1/projects.json"), "what verify finds is its report, on stdout: " + bad.out());
+        assertTrue(bad.err().startsWith("sai verify: "), bad.err());
         assertEquals(2, sai("verify", tmp.resolve("none").toString()).code());
     }
 

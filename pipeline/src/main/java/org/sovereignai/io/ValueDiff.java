@@ -1,4 +1,4 @@
-package org.sovereignai.curation;
+package org.sovereignai.io;
 
 /**
  * Where a changed value differs from the value before, for people: both values cut to a window around their first
@@ -56,7 +56,7 @@ public record ValueDiff(int at, String before, String after) {
         return quote(before) + " -> " + quote(after);
     }
 
-    static String quote(String shown) {
+    public static String quote(String shown) {
         return shown == null ? "(blank)" : "'" + shown + "'";
     }
 }

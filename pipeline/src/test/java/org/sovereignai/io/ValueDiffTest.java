@@ -1,10 +1,13 @@
-package org.sovereignai.curation;
+package org.sovereignai.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.sovereignai.curation.ChangeKind;
+import org.sovereignai.curation.ChangeState;
+import org.sovereignai.curation.ProposedChange;
 
 /** A change preview shows the part of a long value that changed, never only its beginning. */
 class ValueDiffTest {
