@@ -3,8 +3,6 @@ package org.sovereignai.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,16 +23,6 @@ class GithubFormatTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private static Run sai(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Sai.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private Path write(String name, String content) throws Exception {
         return Files.writeString(dir.resolve(name), content);
     }
@@ -47,7 +35,7 @@ class GithubFormatTest {
     void validateAnnotatesTheLineOnWhichTheRecordStartsNotItsRowNumber() throws Exception {
         Path sheet = write("q1.csv", HEADER + MULTILINE + "b,B,compute,FR,Org,2024-13,https://example.gov/b,\n");
 
-        Run r = sai("validate", "--format", "github", sheet.toString());
+        CliRun r = CliRun.of("validate", "--format", "github", sheet.toString());
 
         assertEquals(1, r.code(), r.out());
         List<String> annotations = annotations(r.out());
@@ -64,7 +52,7 @@ class GithubFormatTest {
         Path after = write("new.csv", HEADER + MULTILINE + "c,C,compute,FR,Org,2024-Q2,https://example.gov/c,\n"
                 + "d,D,compute,FR,Org,2024-Q1,https://example.gov/d,\n");
 
-        Run r = sai("diff", before.toString(), after.toString(), "--format", "github", "--fail-if", "removed>0");
+        CliRun r = CliRun.of("diff", before.toString(), after.toString(), "--format", "github", "--fail-if", "removed>0");
 
         assertEquals(1, r.code(), r.out() + r.err());
         assertEquals(List.of(
@@ -82,7 +70,7 @@ class GithubFormatTest {
         Path before = write("old.csv", HEADER + "a,A,compute,FR,Org,2024-Q1,https://example.gov/a," + start + "status paused.\n");
         Path after = write("new.csv", HEADER + "a,A,compute,FR,Org,2024-Q1,https://example.gov/a," + start + "status resumed.\n");
 
-        Run r = sai("diff", before.toString(), after.toString(), "--format", "github");
+        CliRun r = CliRun.of("diff", before.toString(), after.toString(), "--format", "github");
 
         assertEquals(0, r.code(), r.err());
         assertEquals("::notice file=" + after + ",line=2,title=modified::a modified: notes '…ny partners; status paused.'"
@@ -93,7 +81,7 @@ class GithubFormatTest {
     void verifyAnnotatesTheDamagedFileAndTheLineOfTheFirstBadRecord() throws Exception {
         Path snapshots = dir.resolve("snapshots");
         Path sheet = write("q1.csv", HEADER + MULTILINE + "b,B,compute,FR,Org,2024-Q1,https://example.gov/b,\n");
-        Run published = sai("release", "2026-Q1", "--from", sheet.toString(), "--snapshots", snapshots.toString(), "--date", "2026-04-01");
+        CliRun published = CliRun.of("release", "2026-Q1", "--from", sheet.toString(), "--snapshots", snapshots.toString(), "--date", "2026-04-01");
         assertEquals(0, published.code(), published.err());
         // an edit whose manifest entry was recomputed: the files look intact, the records are checked
         Path csv = snapshots.resolve("2026-Q1/projects.csv");
@@ -104,7 +92,7 @@ class GithubFormatTest {
         entry.put("sha256", org.sovereignai.io.Hashes.sha256(csv)).put("bytes", Files.size(csv));
         Files.writeString(manifest, org.sovereignai.io.Json.write(m));
 
-        Run r = sai("verify", snapshots.toString(), "--format", "github");
+        CliRun r = CliRun.of("verify", snapshots.toString(), "--format", "github");
 
         assertEquals(1, r.code(), r.out());
         String line = "::error file=" + csv + ",line=5,title=verify::1 record contract error(s), first: projects.csv, row 3";

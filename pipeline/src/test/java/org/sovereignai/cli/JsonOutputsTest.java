@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,16 +32,6 @@ class JsonOutputsTest {
 
     @TempDir
     Path dir;
-
-    record Run(int code, String out, String err) {
-    }
-
-    private static Run sai(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Sai.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private Path write(String name, String content) throws Exception {
         return Files.writeString(dir.resolve(name), content);
@@ -76,16 +64,16 @@ class JsonOutputsTest {
         Path before = write("old.csv", HEADER + "a,A,data,FR,Org,2024-Q1,https://example.gov/a\nb,B,data,FR,Org,2024-Q1,https://example.gov/b\n");
         Path after = write("new.csv", HEADER + "a,A,data,FR,Org,2024-Q2,https://example.gov/a\nc,C,data,FR,Org,2024-Q1,https://example.gov/c\n");
 
-        Run validate = sai("validate", "--format", "json", semicolons.toString());
+        CliRun validate = CliRun.of("validate", "--format", "json", semicolons.toString());
         assertEquals(1, validate.code());
         assertConventions("validate", validate.out());
         assertFalse(Json.mapper().readTree(validate.out()).path("notes").isEmpty(), "a reading note is there too");
 
-        Run diff = sai("diff", before.toString(), after.toString(), "--format", "json");
+        CliRun diff = CliRun.of("diff", before.toString(), after.toString(), "--format", "json");
         assertEquals(0, diff.code(), diff.err());
         assertConventions("diff", diff.out());
 
-        Run stats = sai("stats", after.toString(), "--format", "json");
+        CliRun stats = CliRun.of("stats", after.toString(), "--format", "json");
         assertEquals(0, stats.code(), stats.err());
         JsonNode figures = Json.mapper().readTree(stats.out());
         assertEquals(Json.FORMAT_VERSION, figures.path("formatVersion").asInt());
@@ -96,7 +84,7 @@ class JsonOutputsTest {
     void theSourcesCheckReportIsCamelCase() throws Exception {
         try (TestSite site = TestSite.withNews()) {
             Path sheet = write("s.csv", HEADER + "a,A,data,FR,Org,2024-Q1," + site.namedUrl("/news") + "; " + site.namedUrl("/gone") + "\n");
-            Run r = sai("sources", "check", sheet.toString(), "--db", dir.resolve("db").toString(), "--allow-loopback", "--json");
+            CliRun r = CliRun.of("sources", "check", sheet.toString(), "--db", dir.resolve("db").toString(), "--allow-loopback", "--json");
             assertEquals(0, r.code(), r.err());
             assertConventions("sources check", r.out());
             assertTrue(Json.mapper().readTree(r.out()).path("counts").has("notChecked"), r.out());

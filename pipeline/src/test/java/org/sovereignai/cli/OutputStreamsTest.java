@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,29 +26,23 @@ class OutputStreamsTest {
     @TempDir
     Path dir;
 
-    record Run(String what, int code, String out, String err) {
-    }
-
     private final List<String> broken = new ArrayList<>();
 
-    private static Run sai(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Sai.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(String.join(" ", args), code, out.toString(), err.toString());
+    private static CliRun sai(String... args) {
+        return CliRun.of(args);
     }
 
     /** A failure that is not the command's report: exit code, nothing on stdout, stderr starting 'sai COMMAND: '. */
-    private void refused(Run r, int code, String command) {
+    private void refused(CliRun r, int code, String command) {
         boolean ok = r.code() == code && r.out().isEmpty() && r.err().startsWith("sai " + command + ": ")
                 && !r.err().contains("\tat ");
-        if (!ok) broken.add(r.what() + " -> " + r.code() + "\nstdout: " + r.out() + "\nstderr: " + r.err());
+        if (!ok) broken.add(r.args() + " -> " + r.code() + "\nstdout: " + r.out() + "\nstderr: " + r.err());
     }
 
     /** The command's report on stdout (exit 1 or 2 for what it found), and nothing on stderr. */
-    private void reported(Run r, int code, String expected) {
+    private void reported(CliRun r, int code, String expected) {
         boolean ok = r.code() == code && r.out().contains(expected) && r.err().isEmpty() && !r.out().contains("\tat ");
-        if (!ok) broken.add(r.what() + " -> " + r.code() + "\nstdout: " + r.out() + "\nstderr: " + r.err());
+        if (!ok) broken.add(r.args() + " -> " + r.code() + "\nstdout: " + r.out() + "\nstderr: " + r.err());
     }
 
     @Test
@@ -66,7 +58,7 @@ class OutputStreamsTest {
         // what validate and verify exist to report is on stdout
         reported(sai("validate", bad.toString()), 1, "error invalid-date announced (F2)");
         reported(sai("validate", missing), 2, "error file-not-found");
-        Run damaged = sai("verify", snapshots.toString());
+        CliRun damaged = sai("verify", snapshots.toString());
         if (!(damaged.code() == 1 && damaged.out().contains("error 2026-Q1/CHANGES.md") && damaged.err().startsWith("sai verify: "))) {
             broken.add("verify of a damaged release: " + damaged);
         }
@@ -122,15 +114,15 @@ class OutputStreamsTest {
                 List.of("review", "list"), List.of("serve"), List.of("sources", "check"), List.of("release", "2026-Q1"))) {
             List<String> args = new ArrayList<>(command);
             args.addAll(List.of("--home", empty.toString()));
-            Run r = sai(args.toArray(String[]::new));
+            CliRun r = sai(args.toArray(String[]::new));
             refused(r, 2, String.join(" ", command).replace(" 2026-Q1", ""));
             assertEquals(1, r.err().lines().count(), r.err());
             assertTrue(r.err().contains("--home " + empty + " is not a project folder: it holds no schemas/ and no snapshots/"), r.err());
         }
-        Run half = sai("quarter", "open", "2026-Q1", "--home", onlySnapshots.toString());
+        CliRun half = sai("quarter", "open", "2026-Q1", "--home", onlySnapshots.toString());
         refused(half, 2, "quarter open");
         assertTrue(half.err().contains("it holds no schemas/ (a project folder holds schemas/ and snapshots/); check the path"), half.err());
-        Run none = sai("quarter", "status", "--home", dir.resolve("mistyped").toString());
+        CliRun none = sai("quarter", "status", "--home", dir.resolve("mistyped").toString());
         refused(none, 2, "quarter status");
         assertTrue(none.err().contains("--home " + dir.resolve("mistyped") + ": no such folder"), none.err());
 
@@ -141,8 +133,8 @@ class OutputStreamsTest {
         assertEquals(List.of(), broken, String.join("\n\n", broken));
     }
 
-    private static Run asRun(CurationFixture fx, String... args) {
+    private static CliRun asRun(CurationFixture fx, String... args) {
         CurationFixture.Cli c = fx.cli(args);
-        return new Run(String.join(" ", args), c.code(), c.out(), c.err());
+        return new CliRun(String.join(" ", args), c.code(), c.out(), c.err());
     }
 }

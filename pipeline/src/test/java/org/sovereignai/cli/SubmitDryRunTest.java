@@ -180,10 +180,8 @@ class SubmitDryRunTest {
 
     /** validate takes no --home: it checks a sheet against the contract alone. */
     private static CurationFixture.Cli validate(Path sheet) {
-        java.io.StringWriter out = new java.io.StringWriter();
-        java.io.StringWriter err = new java.io.StringWriter();
-        int code = Sai.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), "validate", sheet.toString());
-        return new CurationFixture.Cli(code, out.toString(), err.toString());
+        CliRun r = CliRun.of("validate", sheet.toString());
+        return new CurationFixture.Cli(r.code(), r.out(), r.err());
     }
 
     private static List<String> findings(String out) {
