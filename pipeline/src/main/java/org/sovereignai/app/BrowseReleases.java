@@ -246,7 +246,8 @@ public final class BrowseReleases {
                     + " for at most " + maxDiffRecords + ". Each release's changes.json is its diff from its previous release;"
                     + " for other pairs run ./sai diff on the two folders");
         }
-        DiffRecords.Result result = new DiffRecords(home).run(a.folder(), b.folder(), null, Set.of(), List.of(), json);
+        DiffRecords.Result result = new DiffRecords(home).run(a.folder(), b.folder(), null, Set.of(), List.of(),
+                json ? DiffRecords.Format.RELEASE_JSON : DiffRecords.Format.MD);
         return new ReleaseDiff(from, to, json, null, result.rendered());
     }
 

@@ -30,7 +30,7 @@ public final class ComputeStats {
      * @param sheet    the XLSX sheet to read, or null for the first
      * @param previous an earlier release, its stats.json or a sheet (Markdown then shows every figure's change), or null
      * @param charts   a folder to write the four SVG charts into, or null
-     * @param json     stats.json rather than STATS.md
+     * @param json     stats.json (with the command line's formatVersion) rather than STATS.md
      * @return the rendering
      * @throws Refusal a missing, unreadable or invalid input
      */
@@ -40,7 +40,12 @@ public final class ComputeStats {
             IndexStats stats = Stats.compute(load(input, sheet, schema), schema);
             Figures before = previous == null ? null : previousFigures(previous, sheet, schema);
             if (charts != null) new StatsCharts(stats, schema).write(charts);
-            if (json) return stats.toJsonText();
+            if (json) {
+                // stats.json as a release publishes it, plus the formatVersion every JSON output of the command line has
+                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(stats.toJson());
+                m.put("formatVersion", org.sovereignai.io.Json.FORMAT_VERSION);
+                return org.sovereignai.io.Json.write(m);
+            }
             String title = "Statistics of " + (Files.isDirectory(input) ? "release " : "") + RecordInput.label(input);
             String previousLabel = previous == null ? null : RecordInput.label(previous);
             return StatsMarkdown.render(stats, before, schema, title, previousLabel);

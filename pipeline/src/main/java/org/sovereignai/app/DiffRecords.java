@@ -11,16 +11,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.sovereignai.check.GithubAnnotations;
 import org.sovereignai.check.Report;
 import org.sovereignai.diff.Change;
 import org.sovereignai.diff.Diff;
 import org.sovereignai.diff.Gate;
 import org.sovereignai.diff.KeyedDiff;
+import org.sovereignai.io.Json;
 import org.sovereignai.record.Schema;
 import org.sovereignai.release.ChangesReport;
 import org.sovereignai.release.ReleaseFiles;
 import org.sovereignai.release.Releases;
+import org.sovereignai.sheet.Columns;
+import org.sovereignai.sheet.Row;
+import org.sovereignai.sheet.Sheet;
 import org.sovereignai.sheet.SheetException;
+import org.sovereignai.sheet.Sheets;
 
 /**
  * Use case: the keyed diff of two record sets (release folders or curator sheets), rendered as CHANGES.md or
@@ -34,6 +40,21 @@ public final class DiffRecords {
     public record Result(Diff diff, String rendered, List<String> tripped) {
     }
 
+    /**
+     * How the diff is rendered: CHANGES.md; changes.json with the command line's {@code formatVersion}; changes.json
+     * exactly as a release publishes it (what the HTTP door serves beside the published files); or GitHub workflow
+     * annotations on the lines of the records.
+     */
+    public enum Format {
+        MD, JSON, RELEASE_JSON, GITHUB;
+
+        /** The value of {@code --format}: md, json or github; null for anything else. */
+        public static Format of(String name) {
+            for (Format f : List.of(MD, JSON, GITHUB)) if (f.name().equalsIgnoreCase(name)) return f;
+            return null;
+        }
+    }
+
     private final Home home;
 
     public DiffRecords(Home home) {
@@ -43,10 +64,10 @@ public final class DiffRecords {
     /**
      * @param sheet the XLSX sheet to read from sheet inputs, or null for the first
      * @param only  the kinds of change to list (empty: all; the summary counts all)
-     * @param json  changes.json rather than CHANGES.md
+     * @param format the rendering
      * @throws Refusal an input that is missing, unreadable or has validation errors
      */
-    public Result run(Path oldInput, Path newInput, String sheet, Set<Change.Op> only, List<Gate> gates, boolean json) {
+    public Result run(Path oldInput, Path newInput, String sheet, Set<Change.Op> only, List<Gate> gates, Format format) {
         for (Path p : List.of(oldInput, newInput)) {
             if (!Files.exists(p)) throw Refusal.usage(p + ": no such file or folder");
         }
@@ -56,7 +77,53 @@ public final class DiffRecords {
         ChangesReport report = new ChangesReport(diff, RecordInput.label(oldInput), RecordInput.label(newInput)).only(only);
         List<String> tripped = new ArrayList<>();
         for (Gate g : gates) if (g.trips(diff)) tripped.add(g.explain(diff));
-        return new Result(diff, render(report, json), tripped);
+        String rendered = switch (format) {
+            case MD, RELEASE_JSON -> render(report, format == Format.RELEASE_JSON);
+            case JSON -> render(report.extra(java.util.Map.of("formatVersion", Json.FORMAT_VERSION)), true);
+            case GITHUB -> github(report, diff, oldInput, newInput, sheet, schema, tripped);
+        };
+        return new Result(diff, rendered, tripped);
+    }
+
+    /** The annotations of the diff, one {@code ::error} per tripped gate, then the summary line. */
+    private static String github(ChangesReport report, Diff diff, Path oldInput, Path newInput, String sheet, Schema schema,
+                                 List<String> tripped) {
+        Set<String> removed = new java.util.HashSet<>();
+        Set<String> present = new java.util.HashSet<>();
+        for (Change c : diff.changes()) (c.op() == Change.Op.REMOVED ? removed : present).add(c.id());
+        StringWriter buf = new StringWriter();
+        try {
+            report.writeGithub(buf, where(oldInput, sheet, removed, schema), where(newInput, sheet, present, schema));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);   // in memory: cannot happen
+        }
+        for (String t : tripped) buf.write(GithubAnnotations.annotation("error", null, null, "gate", t) + "\n");
+        buf.write(report.summaryLine() + "\n");
+        return buf.toString();
+    }
+
+    /**
+     * Where an input's records of interest start: the file a release folder keeps them in (projects.csv) or the sheet,
+     * named as given on the command line, and the line of each of {@code ids} (for a CSV the physical line, which a
+     * cell with line breaks moves down). A second read of the file, for this format only; a file that cannot be read
+     * again gives annotations without lines.
+     */
+    private static ChangesReport.Where where(Path input, String sheet, Set<String> ids, Schema schema) {
+        boolean release = Files.isDirectory(input);
+        Path file = release ? input.resolve(ReleaseFiles.PROJECTS_CSV) : input;
+        java.util.Map<String, Integer> lines = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            try (Sheet s = Sheets.open(file, file.toString(), release ? null : sheet, Sheets.Limits.DEFAULT)) {
+                int id = Columns.of(schema, s.header()).columnOf(schema.require(Schema.ID));
+                for (Row row = s.next(); id >= 0 && row != null && lines.size() < ids.size(); row = s.next()) {
+                    String value = row.cell(id) == null ? null : row.cell(id).strip();
+                    if (value != null && ids.contains(value)) lines.putIfAbsent(value, s.lines().lineOf(row.number()));
+                }
+            } catch (SheetException e) {
+                // read once already; if it cannot be read now, the annotations name the file only
+            }
+        }
+        return new ChangesReport.Where(file.toString(), lines);
     }
 
     /** Two release folders diffed by one merge pass, or null when the inputs are not two release folders sorted by id. */

@@ -32,6 +32,27 @@ public final class Home {
         return new Home(dir != null ? new Workspace(dir) : Workspace.fromSystem(), null);
     }
 
+    /**
+     * A project folder a person named ({@code --home DIR}): refused unless it holds {@code schemas/} and
+     * {@code snapshots/}, as every project folder does, so that a mistyped or empty folder is said at once rather than
+     * opening a quarter with no records or creating a database there.
+     *
+     * @throws Refusal (usage) naming the folder and what it lacks
+     */
+    public static Home given(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (!java.nio.file.Files.isDirectory(abs)) throw Refusal.usage("--home " + dir + ": no such folder");
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (String sub : java.util.List.of("schemas", "snapshots")) {
+            if (!java.nio.file.Files.isDirectory(abs.resolve(sub))) missing.add(sub + "/");
+        }
+        if (!missing.isEmpty()) {
+            throw Refusal.usage("--home " + dir + " is not a project folder: it holds no " + String.join(" and no ", missing)
+                    + " (a project folder holds schemas/ and snapshots/); check the path");
+        }
+        return of(abs);
+    }
+
     /** The project in {@code dir} with settings given rather than read (tests, the demo's temporary workspace). */
     public static Home of(Path dir, CurationSettings settings) {
         return new Home(new Workspace(dir), settings);

@@ -28,4 +28,13 @@ public final class SubmitFile {
         Submissions submissions = curation.submissions();
         return submissions.submit(request, submissions.identify(request), urls);
     }
+
+    /**
+     * A dry run of {@link #run}: the same readers, guards and validation against the open quarter's draft (blank = no
+     * change), and the changes it would propose; nothing is archived or recorded. Both dry-run doors call it
+     * ({@code ./sai submit --dry-run}, the API's {@code ?dryRun=true}).
+     */
+    public SubmissionResult check(Submissions.Request request) throws IOException {
+        return curation.submissions().check(request);
+    }
 }

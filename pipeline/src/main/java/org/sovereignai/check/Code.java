@@ -25,6 +25,7 @@ public enum Code {
     // The header row.
     UNKNOWN_COLUMN(Severity.ERROR, Scope.HEADER, "a header names no field of the contract (with a did-you-mean)"),
     MISSING_COLUMN(Severity.ERROR, Scope.HEADER, "a field required for every layer has no column"),
+    UPDATE_SHEET(Severity.ERROR, Scope.HEADER, "an id column but two or more other required columns absent: an update sheet, to be checked with submit --dry-run"),
     DUPLICATE_COLUMN(Severity.ERROR, Scope.HEADER, "two columns have the same header"),
     // The shape of a row.
     VALUE_WITHOUT_HEADER(Severity.ERROR, Scope.ROW, "a cell has a value but its column has no header (a ragged, too-long row)"),

@@ -16,6 +16,8 @@ public final class Report {
 
     private final List<Finding> findings = new ArrayList<>();
     private final List<Note> notes = new ArrayList<>();
+    /** Where rows start in each file (by the name findings give it), when that is not the row number. */
+    private final java.util.Map<String, org.sovereignai.sheet.Lines> lines = new java.util.HashMap<>();
     private long errors;
     private long warnings;
     private long records;
@@ -31,6 +33,7 @@ public final class Report {
     public void addAll(Report other) {
         for (Finding f : other.findings) if (findings.size() < MAX_KEPT_FINDINGS) findings.add(f);
         notes.addAll(other.notes);
+        lines.putAll(other.lines);
         errors += other.errors;
         warnings += other.warnings;
         records += other.records;
@@ -50,6 +53,20 @@ public final class Report {
 
     public List<Note> notes() {
         return Collections.unmodifiableList(notes);
+    }
+
+    /** Where the rows of {@code file} (as findings name it) start in it; kept while the sheet is read. */
+    public void addLines(String file, org.sovereignai.sheet.Lines rows) {
+        if (file != null && rows != org.sovereignai.sheet.Lines.SAME) lines.put(file, rows);
+    }
+
+    /**
+     * The line of {@code file} on which {@code row} starts: the row number, except in a CSV after a cell with line
+     * breaks. What GitHub annotations point at.
+     */
+    public int line(String file, int row) {
+        org.sovereignai.sheet.Lines l = file == null ? null : lines.get(file);
+        return l == null ? row : l.lineOf(row);
     }
 
     public void countRecord() {

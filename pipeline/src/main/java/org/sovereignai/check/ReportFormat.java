@@ -48,6 +48,7 @@ public enum ReportFormat {
         @Override
         public void render(Report report, PrintWriter out) {
             Map<String, Object> root = new LinkedHashMap<>();
+            root.put("formatVersion", Json.FORMAT_VERSION);
             root.put("valid", report.valid());
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("errors", report.errors());
@@ -88,19 +89,15 @@ public enum ReportFormat {
         @Override
         public void render(Report report, PrintWriter out) {
             for (Report.Note n : report.notes()) {
-                String file = n.position().file() == null ? "" : "file=" + property(n.position().file()) + ",";
-                out.println("::notice " + file + "title=reading-note::" + data(n.message()));
+                out.println(GithubAnnotations.annotation("notice", n.position().file(), null, "reading-note", n.message()));
             }
             for (Finding f : sorted(report)) {
                 Position p = f.position();
-                StringBuilder props = new StringBuilder();
-                if (p.file() != null) props.append("file=").append(property(p.file()));
-                if (p.row() != null) props.append(props.isEmpty() ? "" : ",").append("line=").append(p.row());
-                props.append(props.isEmpty() ? "" : ",").append("title=").append(property(f.code()));
                 String where = p.cell() == null ? (p.column() == null ? "" : p.column() + ": ")
                         : p.cell() + (p.column() == null ? "" : " (" + p.column() + ")") + ": ";
                 String sheet = p.sheet() == null ? "" : "sheet " + p.sheet() + ", ";
-                out.println("::" + f.severity().value() + " " + props + "::" + data(sheet + where + f.message()));
+                Integer line = p.row() == null ? null : report.line(p.file(), p.row());
+                out.println(GithubAnnotations.annotation(f.severity().value(), p.file(), line, f.code(), sheet + where + f.message()));
             }
             out.println(summary(report));
         }
@@ -134,15 +131,5 @@ public enum ReportFormat {
         int n = 0;
         for (int i = 0; i < cell.length() && Character.isLetter(cell.charAt(i)); i++) n = n * 26 + (cell.charAt(i) - 'A' + 1);
         return n;
-    }
-
-    /** GitHub's escaping of an annotation's message. */
-    static String data(String s) {
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
-    }
-
-    /** GitHub's escaping of an annotation property (file, title). */
-    static String property(String s) {
-        return data(s).replace(":", "%3A").replace(",", "%2C");
     }
 }

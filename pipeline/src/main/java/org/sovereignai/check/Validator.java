@@ -53,6 +53,7 @@ public final class Validator {
         Consumer<Finding> out = report::add;
         try (Sheet sheet = ReadAheadSheet.of(Sheets.open(file, displayName, sheetName, limits))) {
             Position where = sheet.position();
+            report.addLines(where.file(), sheet.lines());
             if (sheet.readingNote() != null) report.addNote(where, sheet.readingNote());
             if (sheet.header().isEmpty()) {
                 out.accept(Code.EMPTY_FILE.at(where, null, null,

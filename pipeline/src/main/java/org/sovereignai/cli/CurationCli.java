@@ -23,7 +23,7 @@ final class CurationCli {
             return body.run(curation, out);
         } catch (IOException | RuntimeException e) {
             // refusals, database and Flyway start-up failures: the database could not be opened or migrated
-            return Sai.fail(e, err, "sai: ");
+            return Sai.fail(e, err, spec.qualifiedName() + ": ");
         } finally {
             out.flush();
             err.flush();

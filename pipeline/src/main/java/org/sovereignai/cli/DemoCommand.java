@@ -66,6 +66,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         copyTree(bundled, home.resolve("snapshots"));
+        copyTree(project.resolve("schemas"), home.resolve("schemas")); // a project folder, as --home requires
         String h = home.toString();
 
         step("1. The workspace", "A copy of the bundled releases in " + home + "; the project folder stays as it is.");

@@ -32,7 +32,9 @@ public final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "NEW", description = "release folder or sheet")
     Path newInput;
 
-    @Option(names = "--format", paramLabel = "md|json", defaultValue = "md", description = "output format (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", paramLabel = "md|json|github", defaultValue = "md",
+            description = "md (CHANGES.md), json (changes.json with formatVersion) or github (workflow annotations on the records' lines);"
+                    + " default: ${DEFAULT-VALUE}")
     String format;
 
     @Option(names = "--only", split = ",", paramLabel = "KIND", description = "list only these kinds: added, removed, modified")
@@ -52,8 +54,9 @@ public final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!format.equals("md") && !format.equals("json")) {
-            err.println("sai diff: --format must be md or json, not '" + format + "'");
+        DiffRecords.Format rendering = DiffRecords.Format.of(format);
+        if (rendering == null) {
+            err.println("sai diff: --format must be md, json or github, not '" + format + "'");
             return Sai.USAGE_OR_IO;
         }
         Set<Change.Op> ops = EnumSet.noneOf(Change.Op.class);
@@ -72,7 +75,7 @@ public final class DiffCommand implements Callable<Integer> {
             err.println("sai diff: " + e.getMessage());
             return Sai.USAGE_OR_IO;
         }
-        DiffRecords.Result r = new DiffRecords(Home.of(null)).run(oldInput, newInput, sheet, ops, parsed, format.equals("json"));
+        DiffRecords.Result r = new DiffRecords(Home.of(null)).run(oldInput, newInput, sheet, ops, parsed, rendering);
         out.print(r.rendered());
         out.flush();
         for (String t : r.tripped()) err.println("sai diff: " + t);

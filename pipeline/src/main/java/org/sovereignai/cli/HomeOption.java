@@ -12,9 +12,12 @@ public final class HomeOption {
     @Option(names = "--home", paramLabel = "DIR", description = "project folder holding curation/ and snapshots/ (default: where ./sai lives)")
     Path home;
 
-    /** The project this command works on, resolved once (see {@link Home}). */
+    /**
+     * The project this command works on (see {@link Home}); a folder given with {@code --home} is refused (exit 2) unless
+     * it holds schemas/ and snapshots/.
+     */
     public Home home() {
-        return Home.of(home);
+        return home == null ? Home.of(null) : Home.given(home);
     }
 
     public Workspace workspace() {

@@ -92,8 +92,9 @@ public final class ReleaseCommand implements Callable<Integer> {
             }
             return Sai.OK;
         } catch (ReleaseException e) {
-            if (e.report() != null) err.print(org.sovereignai.app.RecordInput.findings(e.report()));
+            // the refusal first, then the findings that explain it, as diff and stats do
             err.println("sai release: " + e.getMessage());
+            if (e.report() != null) err.print(org.sovereignai.app.RecordInput.findings(e.report()));
             return e.exitCode();
         } catch (IOException e) {
             err.println("sai release: " + Sai.describe(e));

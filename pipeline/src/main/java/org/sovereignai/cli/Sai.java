@@ -54,7 +54,7 @@ public final class Sai implements Runnable {
         CommandLine cl = new CommandLine(new Sai());
         cl.setExitCodeExceptionMapper(e -> USAGE_OR_IO);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) ->
-                fail(e, commandLine.getErr(), "sai " + commandLine.getCommandName() + ": "));
+                fail(e, commandLine.getErr(), commandLine.getCommandSpec().qualifiedName() + ": "));
         cl.getCommandSpec().exitCodeOnInvalidInput(USAGE_OR_IO);
         cl.getCommandSpec().exitCodeOnExecutionException(USAGE_OR_IO);
         for (CommandLine sub : cl.getSubcommands().values()) {

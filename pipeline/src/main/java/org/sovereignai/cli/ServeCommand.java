@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
         description = "Serve the releases over HTTP (the API under /api/v1, health at /observe/health) and watch curation/inbox/,"
                 + " submitting every file dropped there (inbox/NAME/file.xlsx is credited to NAME; a .txt list"
                 + " of URLs becomes candidate records under curation/candidates/). "
-                + "Rejected files move to curation/rejected/ beside their report. Stop with Ctrl-C.")
+                + "Every file gets a dated report in curation/reports/NAME/; rejected files move to curation/rejected/NAME/"
+                + " beside theirs. Stop with Ctrl-C.")
 public final class ServeCommand extends CurationCommand {
     @Option(names = "--port", paramLabel = "N", description = "TCP port to listen on (default: sai.http.port, 8080)")
     Integer port;

@@ -8,8 +8,6 @@ import java.util.concurrent.Callable;
 import org.sovereignai.app.CheckSources;
 import org.sovereignai.app.Home;
 import org.sovereignai.app.MakeCandidates;
-import org.sovereignai.app.Refusal;
-import org.sovereignai.curation.CurationException;
 import org.sovereignai.io.Json;
 import org.sovereignai.routes.CamelRuntime;
 import org.sovereignai.routes.SourceFetchRoute;
@@ -74,17 +72,10 @@ public final class SourcesCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
             try {
-                return run(Home.of(home.home), spec.commandLine().getOut(), err);
-            } catch (Refusal e) {
-                err.println("sai sources " + spec.name() + ": " + e.getMessage());
-                return e.exitCode();
-            } catch (CurationException e) {
-                err.println("sai sources " + spec.name() + ": " + e.getMessage());
-                return e.exitCode();
+                return run(home.home(), spec.commandLine().getOut(), err);
             } catch (RuntimeException e) {
-                // the database could not be opened or migrated: one line, never a stack trace
-                err.println("sai sources " + spec.name() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-                return Sai.USAGE_OR_IO;
+                // a refusal, or the database could not be opened or migrated: one line, never a stack trace
+                return Sai.fail(e, err, spec.qualifiedName() + ": ");
             } finally {
                 err.flush();
             }

@@ -151,7 +151,7 @@ public final class CurationDatabase implements AutoCloseable {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s) {
                 int code = s.getErrorCode();
-                if (code == H2_ERROR_OPENING || code == H2_ALREADY_OPEN || code == H2_CONNECTION_BROKEN) return true;
+                if (code == H2_ERROR_OPENING || code == H2_ALREADY_OPEN || code == H2_CONNECTION_BROKEN || code == H2_DATABASE_CLOSED) return true;
                 if (CurationRepository.transient_(s)) return true;
             }
             String m = t.getMessage();
@@ -207,6 +207,17 @@ public final class CurationDatabase implements AutoCloseable {
 
     /** H2's "connection is broken" (the process serving an AUTO_SERVER file exited): a lost connection. */
     static final int H2_CONNECTION_BROKEN = 90067;
+    /**
+     * H2's "database is already closed": the process serving an AUTO_SERVER file is exiting and closed the database
+     * under a client's connection (ConcurrencyTest saw it once in four full runs with five commands at once). Lost
+     * like a broken connection: evicted, and the work retried on a fresh one (this process may then serve the file).
+     */
+    static final int H2_DATABASE_CLOSED = 90121;
+
+    /** Whether the error is H2 losing the process that served the file. */
+    static boolean servingProcessGone(SQLException s) {
+        return s.getErrorCode() == H2_CONNECTION_BROKEN || s.getErrorCode() == H2_DATABASE_CLOSED;
+    }
 
     /**
      * Tells the pool to drop a connection H2 reports as broken, so that a retry gets a fresh one (and this process
@@ -216,7 +227,7 @@ public final class CurationDatabase implements AutoCloseable {
         @java.lang.Override
         public SQLExceptionOverride.Override adjudicate(SQLException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof SQLException s && s.getErrorCode() == H2_CONNECTION_BROKEN) return SQLExceptionOverride.Override.MUST_EVICT;
+                if (t instanceof SQLException s && servingProcessGone(s)) return SQLExceptionOverride.Override.MUST_EVICT;
             }
             return SQLExceptionOverride.Override.CONTINUE_EVICT;
         }

@@ -75,7 +75,7 @@ public final class CurationRepository {
                 // 08: connection lost; 40: serialisation failure or deadlock; HYT00: H2 lock wait timeout
                 if (st.startsWith("08") || st.startsWith("40") || st.equals("HYT00")) return true;
             }
-            if (t instanceof SQLException s && s.getErrorCode() == CurationDatabase.H2_CONNECTION_BROKEN) {
+            if (t instanceof SQLException s && CurationDatabase.servingProcessGone(s)) {
                 return true; // the process serving the H2 file exited: reconnect (the pool dropped the broken connection)
             }
         }

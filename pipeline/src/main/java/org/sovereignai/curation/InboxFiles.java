@@ -24,7 +24,8 @@ import org.sovereignai.io.Hashes;
  * inside it: a symbolic link (to a file or from a curator's folder), a hard link (a second name of a file that lives
  * elsewhere, such as the database), a FIFO, a device or a folder is refused without reading anything of it. Every
  * refused or rejected file is kept under {@code curation/rejected/CURATOR/} with a name made from its content hash, and
- * each refusal gets its own dated report beside it: nothing there is ever overwritten.
+ * each refusal gets its own dated report beside it; every file the inbox takes, accepted or not, also gets a dated
+ * report in {@code curation/reports/CURATOR/}. Nothing there is ever overwritten.
  */
 public final class InboxFiles {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'");
@@ -73,12 +74,12 @@ public final class InboxFiles {
 
     /**
      * Keeps a refused or rejected inbox file in {@code curation/rejected/CURATOR/}: the content (when {@code file} is
-     * not null: it is copied and hashed in one read) as {@code SHA12-NAME}, and a dated report
-     * {@code SHA12-NAME.STAMP.report.txt} and {@code .report.json} that is never overwritten. For a file not read (a
+     * not null: it is copied and hashed in one read) as {@code SHA16-NAME}, and a dated report
+     * {@code SHA16-NAME.STAMP.report.txt} and {@code .report.json} that is never overwritten. For a file not read (a
      * link or special file) the name starts with {@code unread} and only the reports are written. Returns the report.
      */
-    public static Path keep(Workspace workspace, String curator, String originalName, Path file, String reportText,
-                            String reportJson) throws IOException {
+    public static Path keep(Workspace workspace, String curator, String originalName, Path file, CuratorReport report)
+            throws IOException {
         Path dir = workspace.rejected().resolve(FileNames.stem(curator));
         Files.createDirectories(dir);
         String base;
@@ -99,16 +100,38 @@ public final class InboxFiles {
         } else {
             base = "unread-" + safeName(originalName);
         }
-        String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(STAMP);
+        String stamp = stamp();
+        return writeNew(dir, n -> base + "." + stamp + (n == 1 ? "" : "-" + n), report);
+    }
+
+    /**
+     * The curator's dated report of one file the inbox took, whatever became of it, in {@code curation/reports/CURATOR/}
+     * as {@code STAMP-NAME.report.txt} and {@code .report.json} (named by time first, so the folder lists them in the
+     * order received); never overwritten. Returns the text report.
+     */
+    public static Path report(Workspace workspace, String curator, String originalName, CuratorReport report) throws IOException {
+        Path dir = workspace.reports().resolve(FileNames.stem(curator));
+        Files.createDirectories(dir);
+        String stamp = stamp();
+        String name = safeName(originalName);
+        return writeNew(dir, n -> stamp + (n == 1 ? "" : "-" + n) + "-" + name, report);
+    }
+
+    private static String stamp() {
+        return ZonedDateTime.now(ZoneOffset.UTC).format(STAMP);
+    }
+
+    /** Writes {@code NAME.report.txt} (created new: the first free name of {@code names}) and {@code NAME.report.json}. */
+    private static Path writeNew(Path dir, java.util.function.IntFunction<String> names, CuratorReport report) throws IOException {
         for (int n = 1; ; n++) {
-            String name = base + "." + stamp + (n == 1 ? "" : "-" + n);
+            String name = names.apply(n);
             Path txt = dir.resolve(name + ".report.txt");
             try {
-                Files.writeString(txt, reportText, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                Files.writeString(txt, report.text(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             } catch (FileAlreadyExistsException e) {
                 continue;
             }
-            AtomicFiles.write(dir.resolve(name + ".report.json"), reportJson);
+            AtomicFiles.write(dir.resolve(name + ".report.json"), report.json());
             return txt;
         }
     }

@@ -2,6 +2,8 @@ package org.sovereignai.curation;
 
 import java.time.OffsetDateTime;
 
+import org.sovereignai.io.ValueDiff;
+
 /**
  * One field-level change a submission proposes against the draft, with where it came from and how it was decided.
  *
@@ -46,17 +48,25 @@ public record ProposedChange(long id, long submissionId, String quarter, String 
         return state == ChangeState.PENDING;
     }
 
-    /** "set funding_usd of sea-lion: 1 -> 2" for people. */
+    /**
+     * "set funding_usd of sea-lion: '1' -> '2'" for people; long values are cut to the part that changed
+     * ({@link ValueDiff}).
+     */
     public String describe() {
         return switch (kind) {
             case ADD -> "add " + recordId;
             case REMOVE -> "remove " + recordId + (reason == null ? "" : " (reason: " + reason + ")");
-            case SET -> "set " + field + " of " + recordId + ": " + show(oldValue) + " -> " + show(newValue);
+            case SET -> "set " + field + " of " + recordId + ": " + difference().describe();
         };
     }
 
     public static String show(String v) {
         if (v == null) return "(blank)";
         return v.length() > 80 ? "'" + v.substring(0, 77) + "...'" : "'" + v + "'";
+    }
+
+    /** Where a {@link ChangeKind#SET} changes the value, both sides cut to the changed part when long. */
+    public ValueDiff difference() {
+        return ValueDiff.of(oldValue, newValue);
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.sovereignai.io.ValueDiff;
+
 /**
  * Reviewing proposed changes one by one (or a whole submission at once). A change in conflict cannot be approved until
  * its rivals are rejected. Every decision is one transaction that also writes the audit log.
@@ -62,7 +64,7 @@ public final class Review {
                 List<ProposedChange> rivals = Conflicts.rivalsOf(t, pending);
                 if (!rivals.isEmpty()) {
                     List<String> names = new ArrayList<>();
-                    for (ProposedChange r : rivals) names.add(r.label() + " (" + r.curator() + ": " + ProposedChange.show(r.newValue()) + ")");
+                    for (ProposedChange r : rivals) names.add(r.label() + " (" + r.curator() + ": " + ValueDiff.quote(ValueDiff.of(t.newValue(), r.newValue()).after()) + ")");
                     problems.add(t.label() + " (" + t.describe() + ") conflicts with " + String.join(", ", names)
                             + "; reject one of them first");
                 }

@@ -10,9 +10,10 @@ import org.sovereignai.check.Report;
  * @param submission null when the file was refused before it was recorded (too large)
  * @param report     the validation report (empty for a duplicate or a refusal)
  * @param message    one line for people
+ * @param file       the file as identified: the quarter it went to, its size and sha256
  */
 public record SubmissionResult(Outcome outcome, Submission submission, List<ProposedChange> changes, Report report,
-                               String message) {
+                               String message, Submissions.Fingerprint file) {
 
     public enum Outcome {
         /** Valid; its changes are pending review. */

@@ -128,7 +128,7 @@ public final class Submissions {
         if (fp.refusal() != null) {
             repo.inTransaction(c -> repo.audit(c, CurationRepository.now(), curator, "submission-refused", fp.quarter(),
                     null, null, null, display + ": " + fp.refusal()));
-            return new SubmissionResult(SubmissionResult.Outcome.REFUSED, null, List.of(), new Report(), fp.refusal());
+            return new SubmissionResult(SubmissionResult.Outcome.REFUSED, null, List.of(), new Report(), fp.refusal(), fp);
         }
         Optional<SubmissionResult> dup = duplicate(fp);
         if (dup.isPresent()) return dup.get();
@@ -163,15 +163,17 @@ public final class Submissions {
      * A dry run: validates the file against the open quarter's draft exactly as {@link #submit(Request)} would (the
      * same readers and guards, blank = no change) and records nothing: no archive, no report files, no database row,
      * no audit line. The file is read through a temporary copy named with its extension (the readers choose by it),
-     * deleted before returning. A URL list is refused: fetching its pages is not a check.
+     * deleted before returning; the curator's file is only read. A URL list is refused: fetching its pages is not a
+     * check. Content already received for the quarter is still checked, and the message says when it was received.
      */
     public SubmissionResult check(Request request) throws IOException {
         Fingerprint fp = identify(request);
-        if (fp.refusal() != null) return new SubmissionResult(SubmissionResult.Outcome.REFUSED, null, List.of(), new Report(), fp.refusal());
+        if (fp.refusal() != null) return new SubmissionResult(SubmissionResult.Outcome.REFUSED, null, List.of(), new Report(), fp.refusal(), fp);
         if (UrlList.isUrlList(request.originalName())) throw CurationException.usage("a URL list cannot be checked without fetching it; submit it instead");
         String display = FileNames.display(request.originalName());
         QuarterInfo q = repo.read(c -> repo.quarter(c, fp.quarter())).orElseThrow();
         Draft draft = repo.read(c -> Draft.load(c, repo, schema, q));
+        Optional<Submission> known = repo.read(c -> repo.submissionByHash(c, fp.quarter(), fp.sha256()));
         Files.createDirectories(workspace.work());
         Path copy = Files.createTempFile(workspace.work(), ".check-", "." + FileNames.extension(request.originalName()));
         try {
@@ -181,9 +183,10 @@ public final class Submissions {
             if (report.ioFailure()) throw new IOException("cannot read the uploaded file: " + report.findings());
             boolean valid = report.valid();
             List<ProposedChange> proposed = valid ? proposal.changes() : List.of();
+            String again = known.map(s -> "; " + received(s) + ", so submitting it again would change nothing").orElse("");
             return new SubmissionResult(valid ? SubmissionResult.Outcome.ACCEPTED : SubmissionResult.Outcome.REJECTED, null,
-                    proposed, report, valid ? "check only: " + proposed.size() + " change(s) would be proposed; nothing recorded"
-                    : "check only: " + report.errors() + " error(s); nothing recorded");
+                    proposed, report, (valid ? "check only: " + proposed.size() + " change(s) would be proposed; nothing recorded"
+                    : "check only: " + report.errors() + " error(s); nothing recorded") + again, fp);
         } finally {
             Files.deleteIfExists(copy);
         }
@@ -196,9 +199,9 @@ public final class Submissions {
         boolean valid = report.valid();
         String outcome = valid ? Submission.ACCEPTED : Submission.REJECTED;
         AtomicFiles.write(dir.resolve("report.json"), SubmissionReport.json(display, fp.sha256(), fp.quarter(), curator,
-                outcome, report, proposed.size()));
+                outcome, report, proposed));
         AtomicFiles.write(dir.resolve("report.txt"), SubmissionReport.text(display, fp.quarter(), curator, outcome, report,
-                proposed.size()));
+                proposed));
 
         OffsetDateTime now = CurationRepository.now();
         Submission draftRow = new Submission(0, fp.quarter(), fp.sha256(), curator, HumanText.note(request.note()), display,
@@ -218,7 +221,7 @@ public final class Submissions {
         CrashPoints.reach(CrashPoints.COMMITTED);
         writeOutcome(dir, recorded.submission());
         return new SubmissionResult(valid ? SubmissionResult.Outcome.ACCEPTED : SubmissionResult.Outcome.REJECTED,
-                recorded.submission(), recorded.changes(), report, message.apply(recorded.submission().label()));
+                recorded.submission(), recorded.changes(), report, message.apply(recorded.submission().label()), fp);
     }
 
     private record Recorded(Submission submission, List<ProposedChange> changes) {
@@ -418,8 +421,19 @@ public final class Submissions {
         if (!Files.exists(dir.resolve("submission.json"))) writeOutcome(dir, s); // finish what a crash interrupted
         List<ProposedChange> changes = repo.read(c -> repo.changesOfSubmission(c, s.id()));
         return Optional.of(new SubmissionResult(SubmissionResult.Outcome.DUPLICATE, s, changes, new Report(),
-                "the same file (sha256 " + s.sha256().substring(0, 12) + "...) was already submitted as " + s.label()
-                        + " by " + s.curator() + " on " + s.receivedAt() + " (" + s.outcome() + "); not applied again"));
+                received(s) + " (sha256 " + s.sha256().substring(0, 12) + "...); it was not applied again", fp));
+    }
+
+    /** "this file was already received on 2026-01-10 at 10:15 UTC as S12 from alice (accepted)". */
+    static String received(Submission s) {
+        return "this file was already received on " + when(s.receivedAt()) + " as " + s.label() + " from " + s.curator()
+                + " (" + s.outcome() + ")";
+    }
+
+    /** A moment for people: the UTC date and minute. */
+    static String when(OffsetDateTime t) {
+        return t.withOffsetSameInstant(java.time.ZoneOffset.UTC)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd 'at' HH:mm 'UTC'", java.util.Locale.ROOT));
     }
 
     /** Copies the file into the archive under its hash; verifies the copy is what was hashed. */
@@ -445,22 +459,24 @@ public final class Submissions {
         }
     }
 
+    /** {@code submission.json} beside the archived copy: the recorded submission (camelCase keys, formatVersion). */
     private static void writeOutcome(Path dir, Submission s) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("formatVersion", Json.FORMAT_VERSION);
         m.put("submission", s.label());
         m.put("quarter", s.quarter());
         m.put("sha256", s.sha256());
         m.put("curator", s.curator());
         m.put("note", s.note());
-        m.put("original_name", s.originalName());
+        m.put("originalName", s.originalName());
         m.put("sheet", s.sheet());
-        m.put("size_bytes", s.sizeBytes());
+        m.put("sizeBytes", s.sizeBytes());
         m.put("door", s.door());
-        m.put("sheet_kind", s.sheetKind());
+        m.put("sheetKind", s.sheetKind());
         m.put("outcome", s.outcome());
         m.put("errors", s.errors());
         m.put("warnings", s.warnings());
-        m.put("received_at", s.receivedAt().toString());
+        m.put("receivedAt", s.receivedAt().toString());
         AtomicFiles.write(dir.resolve("submission.json"), Json.write(m));
     }
 }

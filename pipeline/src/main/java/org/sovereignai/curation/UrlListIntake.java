@@ -120,9 +120,10 @@ final class UrlListIntake {
         Outcome o = new Outcome(report, list.urls().size(), r.alreadyCited(), r.candidates(), r.unreadable(), sheet);
         // named before it is written: a retry finds the name and never writes a second sheet
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("formatVersion", Json.FORMAT_VERSION);
         m.put("sheet", sheet);
         m.put("urls", o.listed());
-        m.put("already_cited", o.alreadyCited());
+        m.put("alreadyCited", o.alreadyCited());
         m.put("candidates", o.candidates());
         m.put("unreadable", o.unreadable());
         AtomicFiles.write(info, Json.write(m));
@@ -139,7 +140,8 @@ final class UrlListIntake {
             if (!target.startsWith(workspace.candidates())) throw new IOException(info + " names a sheet outside curation/candidates/");
             if (!Files.exists(target)) AtomicFiles.write(target, Files.readAllBytes(stored));
         }
-        return new Outcome(report, m.path("urls").asInt(), m.path("already_cited").asInt(), m.path("candidates").asInt(),
+        // an archive written before formatVersion 1 says already_cited
+        return new Outcome(report, m.path("urls").asInt(), m.path(m.has("alreadyCited") ? "alreadyCited" : "already_cited").asInt(), m.path("candidates").asInt(),
                 m.path("unreadable").asInt(), sheet);
     }
 

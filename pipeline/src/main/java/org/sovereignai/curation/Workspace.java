@@ -29,6 +29,11 @@ public record Workspace(Path home) {
         return curation().resolve("rejected");
     }
 
+    /** The inbox's dated report of every file it took, one folder per curator. */
+    public Path reports() {
+        return curation().resolve("reports");
+    }
+
     public Path submissions() {
         return curation().resolve("submissions");
     }

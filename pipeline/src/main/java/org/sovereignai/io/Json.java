@@ -36,6 +36,14 @@ public final class Json {
                         .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER));
     }
 
+    /**
+     * The version of the command line's JSON outputs ({@code validate}, {@code diff}, {@code stats} and {@code submit}
+     * with {@code --format json}, {@code sources check --json}, the submission and inbox reports), written as their
+     * top-level {@code formatVersion}: raised when a key is removed or changes meaning; a new key may appear without it.
+     * The files of a published release are a contract of their own and carry no such key (docs/releases.md).
+     */
+    public static final int FORMAT_VERSION = 1;
+
     public static ObjectMapper mapper() {
         return MAPPER;
     }

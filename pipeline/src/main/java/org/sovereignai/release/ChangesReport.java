@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.sovereignai.check.GithubAnnotations;
 import org.sovereignai.diff.Change;
 import org.sovereignai.diff.Diff;
 import org.sovereignai.diff.FieldChange;
 import org.sovereignai.diff.PossibleRename;
 import org.sovereignai.io.Json;
+import org.sovereignai.io.ValueDiff;
 import org.sovereignai.record.Project;
 
 import com.fasterxml.jackson.core.JsonEncoding;
@@ -22,7 +24,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Renders a {@link Diff} as {@code changes.json} (for programs) and {@code CHANGES.md} (for people). Streams, so a diff
+ * Renders a {@link Diff} as {@code changes.json} (for programs), {@code CHANGES.md} (for people) and GitHub annotations
+ * (for CI). Streams, so a diff
  * of a million changes is never built as one tree. Used by {@code release} and by {@code diff --format}.
  */
 public final class ChangesReport {
@@ -262,6 +265,54 @@ public final class ChangesReport {
 
     private static String label(String s) {
         return s == null ? "(nothing)" : s;
+    }
+
+    /**
+     * A side of the diff as GitHub annotations name it: the file (as given on the command line) and the line on which
+     * each record of interest starts in it (a record without a line is annotated on the file).
+     */
+    public record Where(String file, Map<String, Integer> lines) {
+    }
+
+    /**
+     * The diff as GitHub workflow annotations, one {@code ::notice} per listed change (an added or modified record on
+     * its line in the new file, a removed one in the old file) and a {@code ::warning} per possible rename. Long values are cut to the part that changed ({@link ValueDiff}).
+     */
+    public void writeGithub(Writer w, Where oldSide, Where newSide) throws IOException {
+        for (Change c : diff.changes()) {
+            if (!only.contains(c.op())) continue;
+            Where side = c.op() == Change.Op.REMOVED ? oldSide : newSide;
+            String what = switch (c.op()) {
+                case ADDED -> c.id() + " added";
+                case REMOVED -> c.id() + " removed";
+                case MODIFIED -> {
+                    List<String> fields = new ArrayList<>();
+                    for (FieldChange f : c.fields()) {
+                        fields.add(f.field() + " " + ValueDiff.of(plain(f.oldValue()), plain(f.newValue())).describe());
+                    }
+                    yield c.id() + " modified: " + String.join("; ", fields);
+                }
+            };
+            w.write(GithubAnnotations.annotation("notice", side.file(), side.lines().get(c.id()), c.op().value(), what) + "\n");
+        }
+        for (PossibleRename r : diff.possibleRenames()) {
+            w.write(GithubAnnotations.annotation("warning", newSide.file(), newSide.lines().get(r.added()), "possible-rename",
+                    r.removed() + " removed and " + r.added() + " added may be one project renamed (matched on "
+                            + String.join(", ", r.reasons()) + ")") + "\n");
+        }
+        w.flush();
+    }
+
+    /** "2 added, 1 removed, 3 modified, 40 unchanged". */
+    public String summaryLine() {
+        Map<String, Long> s = summary();
+        return s.get("added") + " added, " + s.get("removed") + " removed, " + s.get("modified") + " modified, "
+                + s.get("unchanged") + " unchanged";
+    }
+
+    /** A value as text for a change preview; null (blank) stays null. */
+    private static String plain(Object v) {
+        return v == null ? null : text(v);
     }
 
     /** A value as one Markdown table cell: {@link #text}, pipes escaped, line breaks as spaces. */

@@ -9,11 +9,18 @@ import java.util.List;
  */
 public record Verification(List<Problem> problems, int releases) {
 
-    /** One finding, naming the file it is about (relative to the snapshots folder). */
-    public record Problem(boolean error, String file, String message) {
+    /**
+     * One finding, naming the file it is about (relative to the snapshots folder) and, where it is about one place in
+     * it, the line (for projects.csv the physical line on which the record starts; null otherwise).
+     */
+    public record Problem(boolean error, String file, Integer line, String message) {
+        public Problem(boolean error, String file, String message) {
+            this(error, file, null, message);
+        }
+
         @Override
         public String toString() {
-            return (error ? "error " : "note ") + file + ": " + message;
+            return (error ? "error " : "note ") + file + (line == null ? "" : ":" + line) + ": " + message;
         }
     }
 

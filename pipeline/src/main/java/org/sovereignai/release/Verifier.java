@@ -246,7 +246,8 @@ final class Verifier {
         }
         if (!report.valid()) {
             Finding first = report.findings().stream().filter(Finding::isError).findFirst().orElse(null);
-            problems.add(new Verification.Problem(true, id + "/" + ReleaseFiles.PROJECTS_CSV, report.errors()
+            Integer line = first == null || first.position().row() == null ? null : report.line(first.position().file(), first.position().row());
+            problems.add(new Verification.Problem(true, id + "/" + ReleaseFiles.PROJECTS_CSV, line, report.errors()
                     + " record contract error(s)" + (first == null ? "" : ", first: " + first.position().describe() + ": " + first.message())));
         }
         // projects.json identical to the rendering of contract-valid records conforms to the published JSON Schema
@@ -319,25 +320,34 @@ final class Verifier {
         var checker = json.check();
         long bad = 0;
         String first = null;
+        Integer firstLine = null;
         try (com.fasterxml.jackson.core.JsonParser parser = Json.mapper().createParser(r.folder().resolve(ReleaseFiles.PROJECTS_JSON).toFile())) {
             if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
                 problems.add(new Verification.Problem(true, where, "is not a JSON array of records"));
                 return;
             }
             while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                int line = parser.currentTokenLocation().getLineNr();
                 JsonNode record = Json.mapper().readTree(parser);
                 List<String> errors = checker.apply(record);
                 if (!errors.isEmpty()) {
                     bad++;
-                    if (first == null) first = record.path("id").asText("?") + ": " + errors.get(0);
+                    if (first == null) {
+                        first = record.path("id").asText("?") + ": " + errors.get(0);
+                        firstLine = line;
+                    }
                 }
             }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            Integer line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? null : e.getLocation().getLineNr();
+            problems.add(new Verification.Problem(true, where, line, "is not valid JSON: " + e.getOriginalMessage()));
+            return;
         } catch (IOException e) {
             problems.add(new Verification.Problem(true, where, "is not valid JSON: " + e.getMessage()));
             return;
         }
         if (bad > 0) {
-            problems.add(new Verification.Problem(true, where, bad + " record(s) do not conform to schemas/project.schema.json, first: " + first));
+            problems.add(new Verification.Problem(true, where, firstLine, bad + " record(s) do not conform to schemas/project.schema.json, first: " + first));
         }
     }
 

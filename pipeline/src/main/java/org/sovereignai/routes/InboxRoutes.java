@@ -3,29 +3,34 @@ package org.sovereignai.routes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.function.Consumer;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.sovereignai.curation.Curation;
+import org.sovereignai.curation.CuratorReport;
 import org.sovereignai.curation.FileNames;
 import org.sovereignai.curation.InboxFiles;
 import org.sovereignai.curation.SubmissionResult;
 import org.sovereignai.curation.Submissions;
-import org.sovereignai.io.Json;
 
 /**
  * The watched inbox ({@code curation/inbox/}, while {@code ./sai serve} runs). A file in {@code inbox/NAME/} is
  * credited to curator NAME; a file directly in the inbox to "unknown". Each file goes through {@code direct:submit}.
- * The inbox file is deleted only after its outcome is recorded (the archive holds the verbatim copy); a rejected,
- * refused or failed file is first kept in {@code curation/rejected/CURATOR/} under its content hash beside a dated
- * report ({@link InboxFiles#keep}). Links and special files are refused unread ({@link InboxFiles#refusal}). A JVM killed mid-way leaves
+ * The inbox file is deleted only after its outcome is recorded (the archive holds the verbatim copy). Every file gets
+ * a dated report in {@code curation/reports/CURATOR/} ({@link InboxFiles#report}), accepted or not, a file that repeats
+ * one already received included; a rejected, refused or failed file is also kept in {@code curation/rejected/CURATOR/}
+ * under its content hash beside the same report ({@link InboxFiles#keep}). Links and special files are refused unread ({@link InboxFiles#refusal}). A JVM killed mid-way leaves
  * the file in the inbox, and the next run completes it (a file already recorded is recognised by its hash).
  */
 public final class InboxRoutes extends RouteBuilder {
     private static final String ORIGINAL_NAME = "SaiOriginalName";
     private static final String INBOX_FILE = "SaiInboxFile";
     private static final String CURATOR = "SaiCurator";
+    /** When the inbox took the file (UTC). */
+    private static final String RECEIVED = "SaiReceived";
     /** Why the inbox will not read the file (a link, a special file, a path leaving the inbox); absent when safe. */
     private static final String UNSAFE = "SaiUnsafe";
 
@@ -99,6 +104,7 @@ public final class InboxRoutes extends RouteBuilder {
         ex.getIn().setHeader(ORIGINAL_NAME, only);
         ex.getIn().setHeader(INBOX_FILE, file);
         ex.getIn().setHeader(CURATOR, curator);
+        ex.getIn().setHeader(RECEIVED, OffsetDateTime.now(ZoneOffset.UTC));
         String unsafe = InboxFiles.refusal(curation.workspace().inbox(), file);
         if (unsafe != null) ex.getIn().setHeader(UNSAFE, unsafe);
         ex.getIn().setBody(new Submissions.Request(file, only, curator, null, "inbox"));
@@ -111,24 +117,24 @@ public final class InboxRoutes extends RouteBuilder {
     private void unsafe(Exchange ex) throws IOException {
         String name = ex.getIn().getHeader(ORIGINAL_NAME, String.class);
         String why = ex.getIn().getHeader(UNSAFE, String.class);
-        events.accept("inbox: " + FileNames.display(name) + ": refused: " + why);
+        event(ex, "refused: " + why);
         String message = "'" + FileNames.display(name) + "' was refused: " + why + ". Copy the file itself into the inbox.";
-        InboxFiles.keep(curation.workspace(), ex.getIn().getHeader(CURATOR, String.class), name, null,
-                FileNames.display(name) + ": " + message + "\n",
-                Json.write(java.util.Map.of("file", FileNames.display(name), "outcome", "refused", "message", message)));
+        reject(ex, null, CuratorReport.notSubmitted(name, curator(ex), received(ex), "refused", message));
     }
 
+    /**
+     * Every outcome gets the curator's dated report in reports/CURATOR/, credited to whoever dropped the file (also
+     * when it repeats another curator's file); a rejected or refused file is also kept in rejected/CURATOR/.
+     */
     private void afterSubmit(Exchange ex) throws IOException {
         SubmissionResult result = ex.getIn().getBody(SubmissionResult.class);
         String name = ex.getIn().getHeader(ORIGINAL_NAME, String.class);
-        events.accept("inbox: " + FileNames.display(name) + ": " + result.message());
-        if (result.outcome() == SubmissionResult.Outcome.REJECTED) {
-            Path dir = curation.workspace().home().resolve(result.submission().archivePath());
-            InboxFiles.keep(curation.workspace(), ex.getIn().getHeader(CURATOR, String.class), name,
-                    ex.getIn().getHeader(INBOX_FILE, Path.class), Files.readString(dir.resolve("report.txt")),
-                    Files.readString(dir.resolve("report.json")));
-        } else if (result.outcome() == SubmissionResult.Outcome.REFUSED) {
-            reject(ex, name, "refused", result.message());
+        event(ex, result.message());
+        CuratorReport report = CuratorReport.of(name, curator(ex), received(ex), result);
+        if (result.outcome() == SubmissionResult.Outcome.REJECTED || result.outcome() == SubmissionResult.Outcome.REFUSED) {
+            reject(ex, ex.getIn().getHeader(INBOX_FILE, Path.class), report);
+        } else {
+            InboxFiles.report(curation.workspace(), curator(ex), name, report);
         }
     }
 
@@ -136,18 +142,31 @@ public final class InboxRoutes extends RouteBuilder {
         Exception e = ex.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String name = ex.getIn().getHeader(ORIGINAL_NAME, String.class);
         String why = e == null || e.getMessage() == null ? String.valueOf(e) : e.getMessage();
-        events.accept("inbox: " + FileNames.display(name) + ": not processed: " + why);
-        reject(ex, name, "failed", "the file could not be processed: " + why
-                + "\nNothing was recorded. Put it back into curation/inbox/ to try again.");
+        event(ex, "not processed: " + why);
+        reject(ex, ex.getIn().getHeader(INBOX_FILE, Path.class), CuratorReport.notSubmitted(name, curator(ex), received(ex),
+                "failed", "the file could not be processed: " + why + "\nNothing was recorded. Put it back into curation/inbox/ to try again."));
     }
 
     /**
-     * Keeps the inbox file in rejected/CURATOR/ under its content hash, beside a dated report; the file endpoint then
-     * deletes the inbox copy.
+     * Keeps the inbox file (null: not read) in rejected/CURATOR/ under its content hash, beside a dated report, and
+     * writes the same report into reports/CURATOR/; the file endpoint then deletes the inbox copy.
      */
-    private void reject(Exchange ex, String name, String outcome, String message) throws IOException {
-        InboxFiles.keep(curation.workspace(), ex.getIn().getHeader(CURATOR, String.class), name,
-                ex.getIn().getHeader(INBOX_FILE, Path.class), FileNames.display(name) + ": " + message + "\n",
-                Json.write(java.util.Map.of("file", FileNames.display(name), "outcome", outcome, "message", message)));
+    private void reject(Exchange ex, Path file, CuratorReport report) throws IOException {
+        String name = ex.getIn().getHeader(ORIGINAL_NAME, String.class);
+        InboxFiles.keep(curation.workspace(), curator(ex), name, file, report);
+        InboxFiles.report(curation.workspace(), curator(ex), name, report);
+    }
+
+    /** One line of the operator's log, naming the curator who dropped the file: "inbox: bob/q3.csv: ...". */
+    private void event(Exchange ex, String what) {
+        events.accept("inbox: " + curator(ex) + "/" + FileNames.display(ex.getIn().getHeader(ORIGINAL_NAME, String.class)) + ": " + what);
+    }
+
+    private static String curator(Exchange ex) {
+        return ex.getIn().getHeader(CURATOR, String.class);
+    }
+
+    private static OffsetDateTime received(Exchange ex) {
+        return ex.getIn().getHeader(RECEIVED, OffsetDateTime.class);
     }
 }

@@ -34,6 +34,11 @@ final class CsvSheet implements Sheet {
     private final Iterator<CSVRecord> records;
     private final List<String> header;
     private int headerRow = 1;
+    /** Where rows start in the file: a quoted cell with line breaks moves the rows after it down. */
+    private final Lines lines = new Lines();
+    /** The last line of the record read last (0 before the first). */
+    private long lastLine;
+    private int shift;
 
     private CsvSheet(Path path, String fileName, CsvDialect dialect, CSVParser parser) throws SheetException {
         this.path = path;
@@ -108,6 +113,11 @@ final class CsvSheet implements Sheet {
     }
 
     @Override
+    public Lines lines() {
+        return lines;
+    }
+
+    @Override
     public Row next() throws SheetException {
         while (true) {
             CSVRecord r = nextRecord(header);
@@ -120,7 +130,13 @@ final class CsvSheet implements Sheet {
 
     private CSVRecord nextRecord(List<String> knownHeader) throws SheetException {
         try {
-            return records.hasNext() ? records.next() : null;
+            if (!records.hasNext()) return null;
+            CSVRecord r = records.next();
+            // a record starts on the line after the last one of the record before (blank lines are records too)
+            int startsAt = (int) (lastLine + 1 - r.getRecordNumber());
+            lastLine = parser.getCurrentLineNumber();
+            if (startsAt != shift) lines.shift((int) r.getRecordNumber(), shift = startsAt);
+            return r;
         } catch (UncheckedIOException e) {
             throw translate(e.getCause(), knownHeader);
         } catch (IllegalStateException e) {

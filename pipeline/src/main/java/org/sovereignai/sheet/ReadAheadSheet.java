@@ -126,6 +126,11 @@ public final class ReadAheadSheet implements Sheet {
     }
 
     @Override
+    public Lines lines() {
+        return source.lines();
+    }
+
+    @Override
     public String readingNote() {
         return source.readingNote();
     }

@@ -32,6 +32,11 @@ public interface Sheet extends Closeable {
         return 1;
     }
 
+    /** Where the rows start in the file ({@link Lines#SAME} unless a CSV cell holds line breaks); filled while reading. */
+    default Lines lines() {
+        return Lines.SAME;
+    }
+
     /** The next data row, or null at the end. Blank rows are skipped. */
     Row next() throws SheetException;
 

@@ -17,8 +17,7 @@ import org.sovereignai.check.Finding;
  */
 public final class SourcesReport {
     /** One URL of interest and the records citing it. */
-    public record Item(String url, List<String> records, Integer status,
-                       @com.fasterxml.jackson.annotation.JsonProperty("final_url") String finalUrl, String detail) {
+    public record Item(String url, List<String> records, Integer status, String finalUrl, String detail) {
     }
 
     private final SourceChecker.Run run;
@@ -101,21 +100,27 @@ public final class SourcesReport {
         }
     }
 
-    /** The report as a JSON-ready map (render with {@link org.sovereignai.io.Json}). */
+    /**
+     * The report as a JSON-ready map (render with {@link org.sovereignai.io.Json}): camelCase keys (a state such as
+     * {@code not_checked} is the key {@code notChecked}) and {@code formatVersion}.
+     */
     public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("formatVersion", org.sovereignai.io.Json.FORMAT_VERSION);
         m.put("run", run.runId());
-        m.put("checked_at", run.checkedAt());
-        m.put("counts", counts);
+        m.put("checkedAt", run.checkedAt());
+        Map<String, Integer> byState = new LinkedHashMap<>();
+        counts.forEach((state, n) -> byState.put(camelCase(state), n));
+        m.put("counts", byState);
         m.put("dead", dead());
         m.put("redirected", redirected());
         m.put("changed", changed());
-        m.put("not_checked", notChecked());
+        m.put("notChecked", notChecked());
         List<Map<String, Object>> claims = new ArrayList<>();
         for (Finding f : uncorroborated) {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("code", f.code());
-            c.put("record", f.recordId());
+            c.put("recordId", f.recordId());
             c.put("column", f.position().column());
             c.put("cell", f.position().cell());
             c.put("row", f.position().row());
@@ -125,5 +130,12 @@ public final class SourcesReport {
         }
         m.put("uncorroborated", claims);
         return m;
+    }
+
+    /** "not_checked" as a JSON key: "notChecked". */
+    private static String camelCase(String snake) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : snake.split("_")) sb.append(sb.isEmpty() ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1));
+        return sb.toString();
     }
 }

@@ -80,6 +80,8 @@ public final class Figures {
         } else if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
+                // the command line's stats --format json carries formatVersion beside the figures: not a figure
+                if (path.isEmpty() && e.getKey().equals("formatVersion")) continue;
                 path.add(e.getKey());
                 flatten(e.getValue(), path, out);
                 path.remove(path.size() - 1);

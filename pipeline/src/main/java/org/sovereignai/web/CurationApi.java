@@ -170,7 +170,7 @@ final class CurationApi implements AutoCloseable {
         m.put("message", res.message());
         String sha = s == null ? null : s.sha256();
         String outcome = res.outcome().name().toLowerCase(Locale.ROOT);
-        JsonNode report = Json.mapper().readTree(SubmissionReport.json(name, sha, quarter, curator, outcome, res.report(), res.changes().size()));
+        JsonNode report = Json.mapper().readTree(SubmissionReport.json(name, sha, quarter, curator, outcome, res.report(), res.changes()));
         m.put("report", report);
         List<Map<String, Object>> changes = new ArrayList<>();
         for (ProposedChange c : res.changes()) changes.add(CurationViews.change(c, null));

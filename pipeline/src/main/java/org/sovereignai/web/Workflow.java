@@ -105,7 +105,8 @@ final class Workflow implements AutoCloseable {
         QuarterInfo open = curation().quarters().requireOpen();
         if (quarter != null && !open.name().equals(quarter)) throw HttpRefusal.conflict("the open quarter is " + open.name() + ", not " + quarter);
         Submissions.Request r = new Submissions.Request(file, name, curator, note, door);
-        return dryRun ? curation().submissions().check(r) : new SubmitFile(curation(), null).run(r);
+        SubmitFile use = new SubmitFile(curation(), null);
+        return dryRun ? use.check(r) : use.run(r);
     }
 
     /** Removes the server's temporary copy of an upload; the archive holds the original. */

@@ -63,7 +63,7 @@ public final class DiffBench {
                         d = kd.finish();
                     } else {
                         d = new org.sovereignai.app.DiffRecords(org.sovereignai.app.Home.of(null)).run(dir.resolve("old.csv"),
-                                dir.resolve("new.csv"), null, java.util.Set.of(), java.util.List.of(), true).diff();
+                                dir.resolve("new.csv"), null, java.util.Set.of(), java.util.List.of(), org.sovereignai.app.DiffRecords.Format.JSON).diff();
                         t1 = t2 = System.nanoTime();
                         heap = Math.max(heap, used());
                     }

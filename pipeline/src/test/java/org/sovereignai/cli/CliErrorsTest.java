@@ -32,7 +32,9 @@ class CliErrorsTest {
     }
 
     @Test
-    void aReleaseIdThatIsNotAQuarterIsRefusedBeforeAnythingElse(@TempDir Path tmp) {
+    void aReleaseIdThatIsNotAQuarterIsRefusedBeforeAnythingElse(@TempDir Path tmp) throws Exception {
+        Files.createDirectories(tmp.resolve("schemas"));
+        Files.createDirectories(tmp.resolve("snapshots"));
         String out = run(2, "release", "bogus", "--home", tmp.toString());
         assertTrue(out.contains("'bogus' is not a release id"), out);
     }

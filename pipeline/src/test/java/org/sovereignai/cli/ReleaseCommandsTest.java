@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sovereignai.release.TestRecords.compute;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,20 +20,14 @@ class ReleaseCommandsTest {
     @TempDir
     Path tmp;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private static Run sai(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Sai.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun sai(String... args) {
+        return CliRun.of(args);
     }
 
     private Path snapshotsWithQ1() throws Exception {
         Path snapshots = tmp.resolve("snapshots");
         Path q1 = TestRecords.sheet(tmp.resolve("q1.csv"), compute("a"), compute("b"), compute("c"), compute("d"));
-        Run r = sai("release", "2026-Q1", "--from", q1.toString(), "--snapshots", snapshots.toString(), "--date", "2026-04-01");
+        CliRun r = sai("release", "2026-Q1", "--from", q1.toString(), "--snapshots", snapshots.toString(), "--date", "2026-04-01");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("published 2026-Q1 (version 1.0.0)"), r.out());
         return snapshots;
@@ -49,7 +41,7 @@ class ReleaseCommandsTest {
     @Test
     void diffOfAReleaseFolderAndASheetPrintsMarkdownByDefault() throws Exception {
         Path snapshots = snapshotsWithQ1();
-        Run r = sai("diff", snapshots.resolve("2026-Q1").toString(), q2().toString());
+        CliRun r = sai("diff", snapshots.resolve("2026-Q1").toString(), q2().toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("# Changes 2026-Q1 → q2.csv"), r.out());
         assertTrue(r.out().contains("| status | — | operational |"), r.out());
@@ -59,7 +51,7 @@ class ReleaseCommandsTest {
     @Test
     void diffAsJsonListsOnlyTheRequestedKindsButCountsAll() throws Exception {
         Path snapshots = snapshotsWithQ1();
-        Run r = sai("diff", snapshots.resolve("2026-Q1").toString(), q2().toString(), "--format", "json", "--only", "added,removed");
+        CliRun r = sai("diff", snapshots.resolve("2026-Q1").toString(), q2().toString(), "--format", "json", "--only", "added,removed");
         assertEquals(0, r.code(), r.err());
         JsonNode json = Json.mapper().readTree(r.out());
         assertEquals(2, json.get("changes").size());
@@ -69,7 +61,7 @@ class ReleaseCommandsTest {
     @Test
     void gatesExitOneAndSayWhichTripped() throws Exception {
         Path snapshots = snapshotsWithQ1();
-        Run r = sai("diff", snapshots.resolve("2026-Q1").toString(), q2().toString(),
+        CliRun r = sai("diff", snapshots.resolve("2026-Q1").toString(), q2().toString(),
                 "--fail-if", "removed>0", "--fail-if", "modified>25%", "--fail-if", "added>=1");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("gate 'removed>0' tripped: removed is 1"), r.err());
@@ -82,7 +74,7 @@ class ReleaseCommandsTest {
     void badGatesAndOptionsAreUsageErrors() throws Exception {
         Path snapshots = snapshotsWithQ1();
         String q1 = snapshots.resolve("2026-Q1").toString();
-        Run gate = sai("diff", q1, q2().toString(), "--fail-if", "removed>>0");
+        CliRun gate = sai("diff", q1, q2().toString(), "--fail-if", "removed>>0");
         assertEquals(2, gate.code());
         assertTrue(gate.err().contains("cannot read the gate 'removed>>0'"), gate.err());
         assertEquals(2, sai("diff", q1, q2().toString(), "--only", "renamed").code());
@@ -94,7 +86,7 @@ class ReleaseCommandsTest {
     void aSheetWithValidationErrorsIsNotDiffed() throws Exception {
         Path snapshots = snapshotsWithQ1();
         Path bad = TestRecords.sheet(tmp.resolve("bad.csv"), compute("a"), compute("a"));
-        Run r = sai("diff", snapshots.resolve("2026-Q1").toString(), bad.toString());
+        CliRun r = sai("diff", snapshots.resolve("2026-Q1").toString(), bad.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("duplicate-id") && r.err().contains("bad.csv has 1 validation error"), r.err());
         assertEquals("", r.out());
@@ -103,15 +95,15 @@ class ReleaseCommandsTest {
     @Test
     void releaseRefusalsExplainThemselves() throws Exception {
         Path snapshots = snapshotsWithQ1();
-        Run again = sai("release", "2026-Q1", "--from", q2().toString(), "--snapshots", snapshots.toString());
+        CliRun again = sai("release", "2026-Q1", "--from", q2().toString(), "--snapshots", snapshots.toString());
         assertEquals(1, again.code());
         assertTrue(again.err().contains("already exists"), again.err());
-        Run date = sai("release", "2026-Q2", "--from", q2().toString(), "--snapshots", snapshots.toString(), "--date", "2026-13-01");
+        CliRun date = sai("release", "2026-Q2", "--from", q2().toString(), "--snapshots", snapshots.toString(), "--date", "2026-13-01");
         assertEquals(2, date.code());
         assertTrue(date.err().contains("--date must be a calendar date"), date.err());
-        Run id = sai("release", "Q2-2026", "--from", q2().toString(), "--snapshots", snapshots.toString());
+        CliRun id = sai("release", "Q2-2026", "--from", q2().toString(), "--snapshots", snapshots.toString());
         assertEquals(2, id.code());
-        Run errata = sai("release", "2026-Q1", "--errata", "--from", q2().toString(), "--snapshots", snapshots.toString());
+        CliRun errata = sai("release", "2026-Q1", "--errata", "--from", q2().toString(), "--snapshots", snapshots.toString());
         assertEquals(0, errata.code(), errata.err());
         assertTrue(errata.out().contains("published 2026-Q1.1 (version 1.0.1)"), errata.out());
     }
@@ -119,14 +111,15 @@ class ReleaseCommandsTest {
     @Test
     void verifyExitsOneOnAChangedByteAndNamesTheFile() throws Exception {
         Path snapshots = snapshotsWithQ1();
-        Run ok = sai("verify", snapshots.toString());
+        CliRun ok = sai("verify", snapshots.toString());
         assertEquals(0, ok.code(), ok.err());
         assertTrue(ok.out().contains("verified 1 release(s)"), ok.out());
         Path json = snapshots.resolve("2026-Q1/projects.json");
         Files.writeString(json, Files.readString(json).replace("\"c\"", "\"x\""));
-        Run bad = sai("verify", snapshots.toString());
+        CliRun bad = sai("verify", snapshots.toString());
         assertEquals(1, bad.code());
-        assertTrue(bad.err().contains("2026-Q1/projects.json"), bad.err());
+        assertTrue(bad.out().contains("error 2026-Q1/projects.json"), "what verify finds is its report, on stdout: " + bad.out());
+        assertTrue(bad.err().startsWith("sai verify: "), bad.err());
         assertEquals(2, sai("verify", tmp.resolve("none").toString()).code());
     }
 
@@ -135,10 +128,10 @@ class ReleaseCommandsTest {
         Path snapshots = snapshotsWithQ1();
         Files.delete(snapshots.resolve("latest"));
         Files.delete(snapshots.resolve("index.json"));
-        Run notes = sai("verify", snapshots.toString());
+        CliRun notes = sai("verify", snapshots.toString());
         assertEquals(0, notes.code());
         assertTrue(notes.out().contains("note latest: missing"), notes.out());
-        Run repaired = sai("verify", "--repair", snapshots.toString());
+        CliRun repaired = sai("verify", "--repair", snapshots.toString());
         assertEquals(0, repaired.code());
         assertFalse(repaired.out().contains("note"), repaired.out());
         assertEquals("2026-Q1\n", Files.readString(snapshots.resolve("latest")));

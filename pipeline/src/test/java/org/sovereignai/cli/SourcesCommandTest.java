@@ -75,7 +75,9 @@ class SourcesCommandTest {
         assertEquals(1, code, "a dead source under --strict fails the job");
         Map<?, ?> json = Json.mapper().readValue(out.toString(), Map.class);
         assertEquals(1, ((List<?>) json.get("dead")).size());
-        assertEquals(1, ((Map<?, ?>) json.get("counts")).get("not_checked"));
+        assertEquals(1, ((Map<?, ?>) json.get("counts")).get("notChecked"));
+        assertEquals(1, ((List<?>) json.get("notChecked")).size());
+        assertEquals(1, json.get("formatVersion"));
     }
 
     @Test

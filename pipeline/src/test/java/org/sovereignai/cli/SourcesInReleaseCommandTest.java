@@ -27,6 +27,8 @@ class SourcesInReleaseCommandTest {
     void aReleaseCarriesTheStoredCheckOfEachSource(@TempDir Path home) throws Exception {
         try (TestSite site = TestSite.withNews()) {
             String url = site.namedUrl("/news");
+            Files.createDirectories(home.resolve("schemas")); // a project folder, as --home requires
+            Files.createDirectories(home.resolve("snapshots"));
             Path sheet = home.resolve("sheet.csv");
             Files.writeString(sheet, "id,name,layer,jurisdiction,lead_org,announced,sources\n"
                     + "test-grid,Test Grid,compute,DE,Test Centre,2025-Q3," + url + "\n");

@@ -32,6 +32,8 @@ public final class CurationFixture {
         this.home = home;
         this.workspace = new Workspace(home);
         this.database = database;
+        // a project folder holds schemas/ and snapshots/ (--home refuses any other); the contract read is the bundled one
+        Files.createDirectories(home.resolve("schemas"));
         release(BASE, baseCsv());
     }
 

@@ -149,7 +149,7 @@ class SubmissionTest {
             SubmissionResult again = fx.submit(c, renamed, "bob");
             assertEquals(SubmissionResult.Outcome.DUPLICATE, again.outcome());
             assertEquals(0, again.exitCode());
-            assertTrue(again.message().contains("already submitted as S1 by alice"), again.message());
+            assertTrue(again.message().contains("already received on ") && again.message().contains(" as S1 from alice (accepted)"), again.message());
             assertEquals(1, CurationFixture.changes(c).size());
         }
     }

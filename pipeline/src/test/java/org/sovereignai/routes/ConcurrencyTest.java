@@ -92,7 +92,7 @@ class ConcurrencyTest {
         assertEquals(1, submissions().size());
         assertEquals(1, changes().size());
         String both = one.output() + "\n" + two.output();
-        assertTrue(both.contains("S1 accepted") && both.contains("already submitted as S1"), both);
+        assertTrue(both.contains("S1 accepted") && both.contains("already received on ") && both.contains(" as S1 from alice"), both);
     }
 
     @Test

@@ -128,7 +128,7 @@ class InboxRouteTest {
         await(() -> !Files.exists(again), "the duplicate left the inbox");
         assertEquals(1, submissions().size());
         assertEquals(1, changes().size());
-        assertTrue(events.get(1).contains("already submitted as S1"), events.toString());
+        assertTrue(events.get(1).contains("already received on ") && events.get(1).contains(" as S1 from alice"), events.toString());
     }
 
     @Test

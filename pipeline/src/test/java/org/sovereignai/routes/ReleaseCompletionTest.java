@@ -30,7 +30,9 @@ class ReleaseCompletionTest {
     private static CurationFixture reviewed(Path home) throws Exception {
         CurationFixture fx = new CurationFixture(home);
         try (var old = Files.walk(home.resolve("snapshots"))) {
-            old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            // the stand-in's files go; the folder stays (a project folder holds snapshots/, as --home requires)
+            old.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(home.resolve("snapshots")))
+                    .forEach(p -> p.toFile().delete());
         }
         Path base = fx.write("base.csv", CurationFixture.baseCsv());
         Cli published = fx.cli("release", "2025-Q4", "--from", base.toString());

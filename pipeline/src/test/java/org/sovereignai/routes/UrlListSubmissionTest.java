@@ -103,7 +103,7 @@ class UrlListSubmissionTest {
             assertEquals(curator, outcome.get("curator").asText());
             JsonNode made = Json.mapper().readTree(archive.resolve("candidates.json").toFile());
             assertEquals("curation/candidates/links.csv", made.get("sheet").asText());
-            assertEquals(1, made.get("already_cited").asInt());
+            assertEquals(1, made.get("alreadyCited").asInt());
             assertEquals(2, made.get("candidates").asInt());
             String audit = c.repository().read(x -> c.repository().submissions(x, CurationFixture.QUARTER)).toString();
             assertTrue(audit.contains("links.txt"), audit);
@@ -126,7 +126,7 @@ class UrlListSubmissionTest {
         // the same list again is recognised and makes no second sheet
         CurationFixture.Cli again = fx.cli("submit", file.toString(), "--curator", "bob", "--allow-loopback");
         assertEquals(0, again.code());
-        assertTrue(again.out().contains("already submitted as S1"), again.out());
+        assertTrue(again.out().contains("already received on ") && again.out().contains(" as S1 from alice"), again.out());
         assertEquals(List.of("links.csv"), candidateSheets());
         assertEquals(1, site.hitsOn("/news"), "fetched once");
     }

@@ -19,6 +19,11 @@ class ServeCommandTest {
     @TempDir
     Path home;
 
+    @org.junit.jupiter.api.BeforeEach
+    void projectFolder() throws java.io.IOException {
+        for (String sub : new String[] {"schemas", "snapshots"}) java.nio.file.Files.createDirectories(home.resolve(sub));
+    }
+
     private String run(int expected, String... args) {
         StringWriter out = new StringWriter();
         int code = Sai.run(new PrintWriter(out, true), new PrintWriter(out, true), args);

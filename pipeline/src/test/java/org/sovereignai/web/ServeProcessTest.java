@@ -39,6 +39,7 @@ class ServeProcessTest {
                 else Files.copy(p, to);
             }
         }
+        Files.createDirectories(home.resolve("schemas")); // a project folder, as --home requires
         int port = TestServer.freePort();
         ChildJvm serve = ChildJvm.start(home, "watching", List.of(), "serve", "--port", Integer.toString(port));
         try {
