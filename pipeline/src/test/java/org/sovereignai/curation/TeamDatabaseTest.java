@@ -91,6 +91,14 @@ class TeamDatabaseTest {
         assertFalse(Files.exists(home.resolve("curation/db")), "no embedded database instead");
     }
 
+    @Test
+    void aDatabaseThatDoesNotExistOnTheServerIsOneLineSayingToCreateIt() throws Exception {
+        CurationFixture fx = new CurationFixture(home);
+        String url = "jdbc:postgresql://localhost:" + TestDatabase.server().getPort() + "/sai_never_created";
+        CurationFixture.Cli r = fx.cli(fx.settings().withDb(url, "postgres", ""), "quarter", "status");
+        assertRefused(r, url, "does not exist", "create it");
+    }
+
     /**
      * A newer program migrated the database (its version 99 is in the history); this one refuses before migrating or
      * writing anything, whether the database lacks some of this program's migrations (here V3 and V4) or has them all.
