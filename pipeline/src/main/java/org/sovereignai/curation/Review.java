@@ -78,7 +78,7 @@ public final class Review {
             for (ProposedChange t : targets) {
                 long auditId = repo.audit(c, now, who, "change-approved", q.name(), t.submissionId(), t.id(), t.recordId(),
                         t.label() + " " + t.describe() + " proposed by " + t.curator());
-                repo.decide(c, t.id(), ChangeState.APPROVED, who, null, now, auditId);
+                if (!repo.decide(c, t.id(), ChangeState.APPROVED, who, null, now, auditId)) throw decidedMeanwhile(c, t);
                 done.add(repo.change(c, t.id()).orElseThrow());
             }
             return done;
@@ -99,11 +99,23 @@ public final class Review {
             for (ProposedChange t : targets) {
                 long auditId = repo.audit(c, now, who, "change-rejected", q.name(), t.submissionId(), t.id(), t.recordId(),
                         t.label() + " " + t.describe() + " proposed by " + t.curator() + "; reason: " + why);
-                repo.decide(c, t.id(), ChangeState.REJECTED, who, why, now, auditId);
+                if (!repo.decide(c, t.id(), ChangeState.REJECTED, who, why, now, auditId)) throw decidedMeanwhile(c, t);
                 done.add(repo.change(c, t.id()).orElseThrow());
             }
             return done;
         });
+    }
+
+    /**
+     * The conditional update found the change no longer pending: another decision committed first. The quarter's row
+     * lock serialises decisions, so this is the second guard; the transaction (and its audit line) is rolled back.
+     */
+    private CurationException decidedMeanwhile(Connection c, ProposedChange t) throws SQLException {
+        return alreadyDecided(repo.change(c, t.id()).orElse(t));
+    }
+
+    private static CurationException alreadyDecided(ProposedChange p) {
+        return CurationException.usage(p.label() + " was already " + p.state().value() + " by " + p.decidedBy() + " on " + p.decidedAt());
     }
 
     private List<ProposedChange> resolve(Connection c, QuarterInfo q, List<String> labels) throws SQLException {
@@ -124,10 +136,7 @@ public final class Review {
                 long id = changeId(label);
                 ProposedChange p = repo.change(c, id).orElseThrow(() -> CurationException.usage("no change " + raw));
                 if (!p.quarter().equals(q.name())) throw CurationException.usage(raw + " belongs to quarter " + p.quarter());
-                if (!p.pending()) {
-                    throw CurationException.usage(p.label() + " was already " + p.state().value() + " by " + p.decidedBy()
-                            + " on " + p.decidedAt());
-                }
+                if (!p.pending()) throw alreadyDecided(p);
                 found = List.of(p);
             }
             for (ProposedChange p : found) if (seen.add(p.id())) out.add(p);
