@@ -422,6 +422,65 @@ public final class CurationRepository {
         }
     }
 
+    /** Record ids per query of {@link #pendingOf} and {@link #lockPending}: a whole submission's thousands of records take several. */
+    static final int RECORDS_PER_QUERY = 500;
+
+    /**
+     * The pending changes of these records in a quarter, by id within each record: all a decision on changes of
+     * these records must check for conflicts (conflicts are between changes of one record), read through the
+     * {@code (quarter, record_id, field_name)} index instead of every pending change of the quarter.
+     */
+    public List<ProposedChange> pendingOf(Connection c, String quarter, java.util.Collection<String> recordIds) throws SQLException {
+        List<ProposedChange> out = new ArrayList<>();
+        forRecords(recordIds, (part, marks) -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + CHANGE_COLUMNS + CHANGE_FROM + "WHERE c.quarter = ? AND c.state = ?"
+                    + " AND c.record_id IN (" + marks + ") ORDER BY c.id")) {
+                bindPending(ps, quarter, part);
+                out.addAll(all(ps, this::change));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Locks the pending changes of these records until the transaction ends ({@code SELECT ... FOR UPDATE}, in id
+     * order): a decision on changes of a record waits for another decision on the same record, and for no other, so
+     * what it read of that record's pending changes (its conflicts) stays true until it commits. A change decided
+     * meanwhile is no longer pending when the lock is granted, and the conditional update of the decision finds that.
+     */
+    public void lockPending(Connection c, String quarter, java.util.Collection<String> recordIds) throws SQLException {
+        forRecords(recordIds, (part, marks) -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM proposed_change WHERE quarter = ? AND state = ?"
+                    + " AND record_id IN (" + marks + ") ORDER BY id FOR UPDATE")) {
+                bindPending(ps, quarter, part);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        // every row read is locked
+                    }
+                }
+            }
+        });
+    }
+
+    private interface RecordsQuery {
+        void run(List<String> part, String marks) throws SQLException;
+    }
+
+    /** Runs {@code query} for these record ids (each once) in parts of {@link #RECORDS_PER_QUERY}, with their placeholders. */
+    private static void forRecords(java.util.Collection<String> recordIds, RecordsQuery query) throws SQLException {
+        List<String> ids = new ArrayList<>(new java.util.LinkedHashSet<>(recordIds));
+        for (int from = 0; from < ids.size(); from += RECORDS_PER_QUERY) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + RECORDS_PER_QUERY));
+            query.run(part, "?, ".repeat(part.size() - 1) + "?");
+        }
+    }
+
+    private static void bindPending(PreparedStatement ps, String quarter, List<String> recordIds) throws SQLException {
+        ps.setString(1, quarter);
+        ps.setString(2, ChangeState.PENDING.value());
+        for (int i = 0; i < recordIds.size(); i++) ps.setString(3 + i, recordIds.get(i));
+    }
+
     /** Approved changes of a quarter in the order they were approved. */
     public List<ProposedChange> approvedInOrder(Connection c, String quarter) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + CHANGE_COLUMNS + CHANGE_FROM

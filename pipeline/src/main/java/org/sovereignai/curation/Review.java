@@ -10,7 +10,10 @@ import java.util.Set;
 
 /**
  * Reviewing proposed changes one by one (or a whole submission at once). A change in conflict cannot be approved until
- * its rivals are rejected. Every decision is one transaction that also writes the audit log.
+ * its rivals are rejected. Every decision is one transaction that also writes the audit log; it changes a change only
+ * while it is pending (a conditional update, so two reviewers at once get one decision), and an approval first locks
+ * the pending changes of its records ({@link CurationRepository#lockPending}), so the conflicts it checked hold when it
+ * commits. Decisions on different records do not wait for each other (the quarter's row is not locked).
  */
 public final class Review {
     private final CurationRepository repo;
@@ -42,8 +45,9 @@ public final class Review {
     public Item show(String label) {
         long id = changeId(label);
         ProposedChange ch = repo.read(c -> repo.change(c, id)).orElseThrow(() -> CurationException.usage("no change " + label));
-        List<ProposedChange> pending = repo.read(c -> repo.changes(c, ch.quarter(), ChangeState.PENDING));
-        return new Item(ch, ch.pending() ? Conflicts.rivalsOf(ch, Conflicts.byRecord(pending)) : List.of());
+        if (!ch.pending()) return new Item(ch, List.of());
+        List<ProposedChange> pending = repo.read(c -> repo.pendingOf(c, ch.quarter(), List.of(ch.recordId())));
+        return new Item(ch, Conflicts.rivalsOf(ch, Conflicts.byRecord(pending)));
     }
 
     /**
@@ -54,9 +58,10 @@ public final class Review {
         String who = requireReviewer(reviewer);
         QuarterInfo q = quarters.requireOpen();
         return repo.inTransaction(c -> {
-            repo.lockQuarter(c, q.name());
             List<ProposedChange> targets = resolve(c, q, labels);
-            var pending = Conflicts.byRecord(repo.changes(c, q.name(), ChangeState.PENDING));
+            List<String> records = targets.stream().map(ProposedChange::recordId).toList();
+            repo.lockPending(c, q.name(), records); // decisions on the same records wait for each other, no others
+            var pending = Conflicts.byRecord(repo.pendingOf(c, q.name(), records));
             List<String> problems = new ArrayList<>();
             for (ProposedChange t : targets) {
                 List<ProposedChange> rivals = Conflicts.rivalsOf(t, pending);
@@ -79,7 +84,7 @@ public final class Review {
                 long auditId = repo.audit(c, now, who, "change-approved", q.name(), t.submissionId(), t.id(), t.recordId(),
                         t.label() + " " + t.describe() + " proposed by " + t.curator());
                 if (!repo.decide(c, t.id(), ChangeState.APPROVED, who, null, now, auditId)) throw decidedMeanwhile(c, t);
-                done.add(repo.change(c, t.id()).orElseThrow());
+                done.add(t.decided(ChangeState.APPROVED, who, now, null));
             }
             return done;
         });
@@ -92,7 +97,7 @@ public final class Review {
         if (why == null) throw CurationException.usage("a rejection needs --reason: the curator reads it");
         QuarterInfo q = quarters.requireOpen();
         return repo.inTransaction(c -> {
-            repo.lockQuarter(c, q.name());
+            // no conflicts to check: the conditional update of each change (which locks its row) is enough
             List<ProposedChange> targets = resolve(c, q, labels);
             var now = CurationRepository.now();
             List<ProposedChange> done = new ArrayList<>();
@@ -100,15 +105,15 @@ public final class Review {
                 long auditId = repo.audit(c, now, who, "change-rejected", q.name(), t.submissionId(), t.id(), t.recordId(),
                         t.label() + " " + t.describe() + " proposed by " + t.curator() + "; reason: " + why);
                 if (!repo.decide(c, t.id(), ChangeState.REJECTED, who, why, now, auditId)) throw decidedMeanwhile(c, t);
-                done.add(repo.change(c, t.id()).orElseThrow());
+                done.add(t.decided(ChangeState.REJECTED, who, now, why));
             }
             return done;
         });
     }
 
     /**
-     * The conditional update found the change no longer pending: another decision committed first. The quarter's row
-     * lock serialises decisions, so this is the second guard; the transaction (and its audit line) is rolled back.
+     * The conditional update found the change no longer pending: another decision committed after this one read it
+     * (two reviewers at once, on one server or two). The transaction, with its audit line, is rolled back.
      */
     private CurationException decidedMeanwhile(Connection c, ProposedChange t) throws SQLException {
         return alreadyDecided(repo.change(c, t.id()).orElse(t));

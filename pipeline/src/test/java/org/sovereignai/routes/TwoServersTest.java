@@ -46,7 +46,8 @@ import org.sovereignai.web.HttpTestClient;
  * watching one inbox and answering the curation API. A burst of different files and of the same file under several
  * names is taken exactly once each; with one server killed mid-burst, the other takes the rest, still exactly once.
  * The same upload sent to both servers at once is recorded once, the other answer naming it; two reviewers deciding
- * the same change on the two servers at once get one decision and one 409.
+ * the same change on the two servers at once get one decision and one 409, and two rival changes approved at once on
+ * the two servers are both refused.
  */
 class TwoServersTest {
     static final int DISTINCT = 6;
@@ -159,6 +160,20 @@ class TwoServersTest {
         assertEquals(changes.size(), count(s, "SELECT count(*) FROM audit_log WHERE action IN ('change-approved', 'change-rejected')"),
                 "one decision line per change in the audit log");
         assertEquals(changes.size(), count(s, "SELECT count(DISTINCT change_id) FROM audit_log WHERE action IN ('change-approved', 'change-rejected')"));
+
+        // two rival values for one field, each approved on its own server at the same moment: neither wins
+        assertEquals(0, fx.cli("submit", fx.write("a.csv", "id,funding_usd\napertus,1000\n").toString(), "--curator", "alice").code());
+        assertEquals(0, fx.cli("submit", fx.write("b.csv", "id,funding_usd\napertus,2000\n").toString(), "--curator", "bob").code());
+        List<String> rivals = strings(s, "SELECT 'C' || id FROM proposed_change WHERE state = 'pending'").stream().sorted().toList();
+        assertEquals(2, rivals.size());
+        List<HttpResponse<String>> both = atOnce(List.of(
+                request(bases.get(0) + "/api/v1/changes/" + rivals.get(0) + "/approve", rita).POST(HttpRequest.BodyPublishers.noBody()),
+                request(bases.get(1) + "/api/v1/changes/" + rivals.get(1) + "/approve", rob).POST(HttpRequest.BodyPublishers.noBody())));
+        for (HttpResponse<String> r : both) {
+            assertEquals(409, r.statusCode(), r.body());
+            assertTrue(json(r).path("detail").asText().contains("conflicts with"), r.body());
+        }
+        assertEquals(2, count(s, "SELECT count(*) FROM proposed_change WHERE state = 'pending'"), "both still pending");
     }
 
     /** An account of this role on the fixture's database and a Bearer token for it (valid on every instance). */
