@@ -82,6 +82,10 @@ class ReviewTest {
             assertTrue(c.review().show("C2").rivals().isEmpty());
             assertThrows(CurationException.class, () -> c.review().approve(List.of("S1"), "rita"), "S1's C1 is in conflict");
             c.review().approve(List.of("C2"), "rita");
+            c.review().reject(List.of("C1"), "rita", "the annual report says 61M");
+            assertEquals(List.of("C3"), c.repository().read(x -> c.repository().pendingOf(x, CurationFixture.QUARTER, ids))
+                    .stream().map(ProposedChange::label).toList(), "decided changes are not pending");
+            c.review().approve(List.of("C3"), "rita");
         }
     }
 
