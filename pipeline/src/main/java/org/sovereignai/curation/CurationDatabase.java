@@ -14,6 +14,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -99,7 +100,8 @@ public final class CurationDatabase implements AutoCloseable {
             try {
                 return start(settings);
             } catch (RuntimeException e) {
-                if (!transientOpenFailure(e)) throw damaged(settings, e);
+                // only the embedded file is raced for by processes opening it; a server refusing is told at once
+                if (!settings.embedded() || !transientOpenFailure(e)) throw unusable(settings, damaged(settings, e));
                 if (attempt == OPEN_ATTEMPTS) {
                     throw new CurationRepository.DatabaseException("the database stayed busy (another sai process was"
                             + " opening or closing it); tried " + attempt + " times over "
@@ -140,6 +142,55 @@ public final class CurationDatabase implements AutoCloseable {
             }
         }
         return e;
+    }
+
+    /**
+     * A database that cannot be used as configured, in one line that names its URL (with any password in it masked),
+     * what was wrong and what to do: a server that does not answer, credentials it refuses, a database that does not
+     * exist. Other failures (and those already explained) pass unchanged.
+     */
+    private static RuntimeException unusable(CurationSettings settings, RuntimeException e) {
+        if (e instanceof CurationRepository.DatabaseException) return e;
+        String state = null;
+        for (Throwable t = e; t != null && state == null; t = t.getCause()) {
+            if (t instanceof SQLException s) state = s.getSQLState();
+        }
+        if (state == null) return e;
+        String at = "the database " + displayUrl(settings.dbUrl());
+        String why = " (" + rootMessage(e) + ")";
+        if (state.startsWith("08")) {
+            return new CurationRepository.DatabaseException("cannot reach " + at + why + ": check that the server is running"
+                    + " and that sai.db.url (SAI_DB_URL) names its host, port and database", e);
+        }
+        if (state.startsWith("28")) {
+            return new CurationRepository.DatabaseException(at + " refused user '" + settings.dbUser() + "'" + why
+                    + ": check sai.db.user (SAI_DB_USER) and the password in sai.db.password or the file named by"
+                    + " sai.db.password-file (SAI_DB_PASSWORD, SAI_DB_PASSWORD_FILE)", e);
+        }
+        if (state.equals("3D000")) {
+            return new CurationRepository.DatabaseException(at + " does not exist" + why + ": create it (docs/deployment.md,"
+                    + " \"A team\") or correct sai.db.url (SAI_DB_URL)", e);
+        }
+        return e;
+    }
+
+    private static final java.util.regex.Pattern URL_PASSWORD =
+            java.util.regex.Pattern.compile("(?i)([?&;]password=)[^&;]*");
+
+    /** The JDBC URL as it may be shown: a password given in it (PostgreSQL's {@code ?password=}, H2's {@code ;PASSWORD=}) masked. */
+    static String displayUrl(String url) {
+        return URL_PASSWORD.matcher(url).replaceAll("$1***");
+    }
+
+    /**
+     * The schema is newer than this program's migrations: a newer sai migrated it. Refused before anything is
+     * migrated or written, so the older program never writes to tables it does not know.
+     */
+    private static CurationRepository.DatabaseException newerSchema(CurationSettings settings, MigrationVersion applied) {
+        return new CurationRepository.DatabaseException("the database " + displayUrl(settings.dbUrl()) + " is at schema"
+                + " version " + applied + ", newer than this program's " + LATEST_VERSION + " (a newer sai migrated it):"
+                + " run that newer version, or restore the backup taken before the upgrade together with this one"
+                + " (docs/deployment.md, \"Upgrading\"); nothing was changed", null);
     }
 
     /** H2: error opening the database ("Lock file recently modified", "Concurrent update"). */
@@ -186,9 +237,15 @@ public final class CurationDatabase implements AutoCloseable {
         config.setAutoCommit(true);
         config.setInitializationFailTimeout(1); // one try per attempt: startRetrying paces and reports the retries
         config.setExceptionOverrideClassName(BrokenConnections.class.getName());
+        if (settings.dbUrl().startsWith("jdbc:postgresql:")) {
+            // a host that drops packets is reported after 5 s, not the driver's 10 (a connectTimeout in the URL wins)
+            config.addDataSourceProperty("connectTimeout", "5");
+        }
         HikariDataSource ds = new HikariDataSource(config);
         try {
-            if (!current(ds)) {
+            MigrationVersion applied = appliedVersion(ds);
+            if (applied != null && applied.isNewerThan(LATEST_VERSION)) throw newerSchema(settings, applied);
+            if (applied == null || !applied.equals(MigrationVersion.fromVersion(LATEST_VERSION))) {
                 Flyway.configure()
                         .dataSource(ds)
                         .locations(MIGRATIONS)
@@ -233,21 +290,30 @@ public final class CurationDatabase implements AutoCloseable {
         }
     }
 
-    /**
-     * True when the newest migration is already applied. Flyway's own check scans the class path and costs about two
-     * seconds per command in the shaded jar; this one query costs milliseconds. Flyway still runs on a new or older
-     * database.
-     */
+    /** True when the newest migration is already applied, and none newer. */
     static boolean current(DataSource ds) {
+        return MigrationVersion.fromVersion(LATEST_VERSION).equals(appliedVersion(ds));
+    }
+
+    /**
+     * The newest version the history table records as applied, or null for a new database (no history table).
+     * Read before Flyway runs: its own check scans the class path and costs about two seconds per command in the
+     * shaded jar, where this one query costs milliseconds; and Flyway ignores a version newer than its migrations by
+     * default ({@code ignoreMigrationPatterns} {@code *:future}), which would let this program write to a schema it
+     * does not know. Flyway runs only on a new or older database.
+     */
+    static MigrationVersion appliedVersion(DataSource ds) {
         try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM \"" + HISTORY_TABLE + "\" WHERE \"version\" = ? AND \"success\" = TRUE");
-             ) {
-            ps.setString(1, LATEST_VERSION);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getInt(1) == 1;
+             PreparedStatement ps = c.prepareStatement("SELECT \"version\" FROM \"" + HISTORY_TABLE + "\" WHERE \"version\" IS NOT NULL AND \"success\" = TRUE");
+             ResultSet rs = ps.executeQuery()) {
+            MigrationVersion newest = null;
+            while (rs.next()) {
+                MigrationVersion v = MigrationVersion.fromVersion(rs.getString(1));
+                if (newest == null || v.isNewerThan(newest)) newest = v;
             }
+            return newest;
         } catch (SQLException e) {
-            return false; // no history table yet: a new database
+            return null; // no history table yet: a new database
         }
     }
 

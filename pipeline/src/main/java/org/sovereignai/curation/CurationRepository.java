@@ -40,16 +40,29 @@ public final class CurationRepository {
     }
 
     public <T> T inTransaction(Work<T> work) {
+        return run(work, true);
+    }
+
+    /**
+     * Read-only work on one connection, each statement committed on its own (autocommit): H2 and PostgreSQL run at
+     * READ COMMITTED, where a transaction would not give several statements one snapshot either, and on PostgreSQL
+     * the COMMIT of a read would be one more round trip to the server.
+     */
+    public <T> T read(Work<T> work) {
+        return run(work, false);
+    }
+
+    private <T> T run(Work<T> work, boolean transaction) {
         SQLException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try (Connection c = dataSource.getConnection()) {
-                c.setAutoCommit(false);
+                c.setAutoCommit(!transaction);
                 try {
                     T result = work.run(c);
-                    c.commit();
+                    if (transaction) c.commit();
                     return result;
                 } catch (SQLException | RuntimeException e) {
-                    rollbackQuietly(c);
+                    if (transaction) rollbackQuietly(c);
                     throw e;
                 }
             } catch (SQLException e) {
@@ -60,11 +73,6 @@ public final class CurationRepository {
             }
         }
         throw new DatabaseException("the curation database failed: " + last.getMessage(), last);
-    }
-
-    /** Read-only work on one connection. */
-    public <T> T read(Work<T> work) {
-        return inTransaction(work);
     }
 
     static boolean transient_(SQLException e) {
@@ -196,15 +204,33 @@ public final class CurationRepository {
         }
     }
 
-    public List<Project> baseRecords(Connection c, String quarter) throws SQLException {
+    /** The base records last read, with the quarter they belong to (see {@link #baseRecords}). */
+    private record Base(String quarter, OffsetDateTime openedAt, List<Project> records) {
+    }
+
+    private volatile Base base;
+
+    /**
+     * The quarter's base release, in release order. A quarter's {@code base_record} rows are written once, in the
+     * transaction that opens it, and never change, so the records last read are kept for the quarter (and its opening
+     * time: a quarter of the same name in a restored or rebuilt database is read again). Every submission validates
+     * against the draft, and reading and parsing the base each time was about a third of a submission's work (and
+     * on PostgreSQL, the whole base over the wire).
+     */
+    public List<Project> baseRecords(Connection c, QuarterInfo quarter) throws SQLException {
+        Base kept = base;
+        if (kept != null && kept.quarter().equals(quarter.name()) && java.util.Objects.equals(kept.openedAt(), quarter.openedAt())) {
+            return kept.records();
+        }
         List<Project> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT record_json FROM base_record WHERE quarter = ? ORDER BY seq")) {
-            ps.setString(1, quarter);
+            ps.setString(1, quarter.name());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(RecordJson.read(schema, rs.getString(1)));
             }
         }
-        return out;
+        base = new Base(quarter.name(), quarter.openedAt(), List.copyOf(out));
+        return base.records();
     }
 
     // ---- submissions
@@ -420,6 +446,67 @@ public final class CurationRepository {
             if (state != null) ps.setString(2, state.value());
             return all(ps, this::change);
         }
+    }
+
+    /** Record ids per query of {@link #pendingOf} and {@link #lockPending}: a whole submission's thousands of records take several. */
+    static final int RECORDS_PER_QUERY = 500;
+
+    /**
+     * The pending changes of these records in a quarter, by id within each record: all a decision on changes of
+     * these records must check for conflicts (conflicts are between changes of one record), read through the
+     * {@code (quarter, record_id, field_name)} index instead of every pending change of the quarter. The state is
+     * filtered here, not in SQL: with {@code state = ?} in the query, PostgreSQL chose the {@code (quarter, state)}
+     * index on a table not yet analysed and read every pending change (3 ms instead of 0.05 at 8,000 changes).
+     */
+    public List<ProposedChange> pendingOf(Connection c, String quarter, java.util.Collection<String> recordIds) throws SQLException {
+        List<ProposedChange> out = new ArrayList<>();
+        forRecords(recordIds, (part, marks) -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + CHANGE_COLUMNS + CHANGE_FROM + "WHERE c.quarter = ?"
+                    + " AND c.record_id IN (" + marks + ") ORDER BY c.id")) {
+                bindRecords(ps, quarter, part);
+                for (ProposedChange p : all(ps, this::change)) if (p.pending()) out.add(p);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Locks the changes of these records until the transaction ends ({@code SELECT ... FOR UPDATE}, in id order; the
+     * decided ones too, which nothing changes any more): a decision on changes of a record waits for another decision
+     * on the same record, and for no other, so what it read of that record's pending changes (its conflicts) stays
+     * true until it commits. A change decided meanwhile is no longer pending when the lock is granted, and the
+     * conditional update of the decision finds that.
+     */
+    public void lockPending(Connection c, String quarter, java.util.Collection<String> recordIds) throws SQLException {
+        forRecords(recordIds, (part, marks) -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM proposed_change WHERE quarter = ?"
+                    + " AND record_id IN (" + marks + ") ORDER BY id FOR UPDATE")) {
+                bindRecords(ps, quarter, part);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        // every row read is locked
+                    }
+                }
+            }
+        });
+    }
+
+    private interface RecordsQuery {
+        void run(List<String> part, String marks) throws SQLException;
+    }
+
+    /** Runs {@code query} for these record ids (each once) in parts of {@link #RECORDS_PER_QUERY}, with their placeholders. */
+    private static void forRecords(java.util.Collection<String> recordIds, RecordsQuery query) throws SQLException {
+        List<String> ids = new ArrayList<>(new java.util.LinkedHashSet<>(recordIds));
+        for (int from = 0; from < ids.size(); from += RECORDS_PER_QUERY) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + RECORDS_PER_QUERY));
+            query.run(part, "?, ".repeat(part.size() - 1) + "?");
+        }
+    }
+
+    private static void bindRecords(PreparedStatement ps, String quarter, List<String> recordIds) throws SQLException {
+        ps.setString(1, quarter);
+        for (int i = 0; i < recordIds.size(); i++) ps.setString(2 + i, recordIds.get(i));
     }
 
     /** Approved changes of a quarter in the order they were approved. */

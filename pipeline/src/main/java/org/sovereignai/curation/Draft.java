@@ -31,7 +31,7 @@ public final class Draft {
 
     static Draft load(Connection c, CurationRepository repo, Schema schema, QuarterInfo q) throws SQLException {
         Map<String, Project> records = new LinkedHashMap<>();
-        for (Project p : repo.baseRecords(c, q.name())) records.put(p.id(), p);
+        for (Project p : repo.baseRecords(c, q)) records.put(p.id(), p);
         List<ProposedChange> approved = repo.approvedInOrder(c, q.name());
         for (ProposedChange ch : approved) apply(schema, records, ch);
         return new Draft(q.name(), q.baseRelease(), records, approved);

@@ -31,6 +31,12 @@ public record ProposedChange(long id, long submissionId, String quarter, String 
                 row, cell, sources, state, by, decidedBy, decidedAt, decisionReason);
     }
 
+    /** The same change as a decision leaves it. */
+    ProposedChange decided(ChangeState decision, String by, OffsetDateTime at, String why) {
+        return new ProposedChange(id, submissionId, quarter, recordId, kind, field, oldValue, newValue, reason, sheet,
+                row, cell, sources, decision, curator, by, at, why);
+    }
+
     /** The short id shown to reviewers, e.g. {@code C12}. */
     public String label() {
         return label(id);

@@ -12,7 +12,10 @@ import org.sovereignai.io.ValueDiff;
 
 /**
  * Reviewing proposed changes one by one (or a whole submission at once). A change in conflict cannot be approved until
- * its rivals are rejected. Every decision is one transaction that also writes the audit log.
+ * its rivals are rejected. Every decision is one transaction that also writes the audit log; it changes a change only
+ * while it is pending (a conditional update, so two reviewers at once get one decision), and an approval first locks
+ * the pending changes of its records ({@link CurationRepository#lockPending}), so the conflicts it checked hold when it
+ * commits. Decisions on different records do not wait for each other (the quarter's row is not locked).
  */
 public final class Review {
     private final CurationRepository repo;
@@ -44,8 +47,9 @@ public final class Review {
     public Item show(String label) {
         long id = changeId(label);
         ProposedChange ch = repo.read(c -> repo.change(c, id)).orElseThrow(() -> CurationException.usage("no change " + label));
-        List<ProposedChange> pending = repo.read(c -> repo.changes(c, ch.quarter(), ChangeState.PENDING));
-        return new Item(ch, ch.pending() ? Conflicts.rivalsOf(ch, Conflicts.byRecord(pending)) : List.of());
+        if (!ch.pending()) return new Item(ch, List.of());
+        List<ProposedChange> pending = repo.read(c -> repo.pendingOf(c, ch.quarter(), List.of(ch.recordId())));
+        return new Item(ch, Conflicts.rivalsOf(ch, Conflicts.byRecord(pending)));
     }
 
     /**
@@ -56,9 +60,10 @@ public final class Review {
         String who = requireReviewer(reviewer);
         QuarterInfo q = quarters.requireOpen();
         return repo.inTransaction(c -> {
-            repo.lockQuarter(c, q.name());
             List<ProposedChange> targets = resolve(c, q, labels);
-            var pending = Conflicts.byRecord(repo.changes(c, q.name(), ChangeState.PENDING));
+            List<String> records = targets.stream().map(ProposedChange::recordId).toList();
+            repo.lockPending(c, q.name(), records); // decisions on the same records wait for each other, no others
+            var pending = Conflicts.byRecord(repo.pendingOf(c, q.name(), records));
             List<String> problems = new ArrayList<>();
             for (ProposedChange t : targets) {
                 List<ProposedChange> rivals = Conflicts.rivalsOf(t, pending);
@@ -80,8 +85,8 @@ public final class Review {
             for (ProposedChange t : targets) {
                 long auditId = repo.audit(c, now, who, "change-approved", q.name(), t.submissionId(), t.id(), t.recordId(),
                         t.label() + " " + t.describe() + " proposed by " + t.curator());
-                repo.decide(c, t.id(), ChangeState.APPROVED, who, null, now, auditId);
-                done.add(repo.change(c, t.id()).orElseThrow());
+                if (!repo.decide(c, t.id(), ChangeState.APPROVED, who, null, now, auditId)) throw decidedMeanwhile(c, t);
+                done.add(t.decided(ChangeState.APPROVED, who, now, null));
             }
             return done;
         });
@@ -94,18 +99,30 @@ public final class Review {
         if (why == null) throw CurationException.usage("a rejection needs --reason: the curator reads it");
         QuarterInfo q = quarters.requireOpen();
         return repo.inTransaction(c -> {
-            repo.lockQuarter(c, q.name());
+            // no conflicts to check: the conditional update of each change (which locks its row) is enough
             List<ProposedChange> targets = resolve(c, q, labels);
             var now = CurationRepository.now();
             List<ProposedChange> done = new ArrayList<>();
             for (ProposedChange t : targets) {
                 long auditId = repo.audit(c, now, who, "change-rejected", q.name(), t.submissionId(), t.id(), t.recordId(),
                         t.label() + " " + t.describe() + " proposed by " + t.curator() + "; reason: " + why);
-                repo.decide(c, t.id(), ChangeState.REJECTED, who, why, now, auditId);
-                done.add(repo.change(c, t.id()).orElseThrow());
+                if (!repo.decide(c, t.id(), ChangeState.REJECTED, who, why, now, auditId)) throw decidedMeanwhile(c, t);
+                done.add(t.decided(ChangeState.REJECTED, who, now, why));
             }
             return done;
         });
+    }
+
+    /**
+     * The conditional update found the change no longer pending: another decision committed after this one read it
+     * (two reviewers at once, on one server or two). The transaction, with its audit line, is rolled back.
+     */
+    private CurationException decidedMeanwhile(Connection c, ProposedChange t) throws SQLException {
+        return alreadyDecided(repo.change(c, t.id()).orElse(t));
+    }
+
+    private static CurationException alreadyDecided(ProposedChange p) {
+        return CurationException.usage(p.label() + " was already " + p.state().value() + " by " + p.decidedBy() + " on " + p.decidedAt());
     }
 
     private List<ProposedChange> resolve(Connection c, QuarterInfo q, List<String> labels) throws SQLException {
@@ -126,10 +143,7 @@ public final class Review {
                 long id = changeId(label);
                 ProposedChange p = repo.change(c, id).orElseThrow(() -> CurationException.usage("no change " + raw));
                 if (!p.quarter().equals(q.name())) throw CurationException.usage(raw + " belongs to quarter " + p.quarter());
-                if (!p.pending()) {
-                    throw CurationException.usage(p.label() + " was already " + p.state().value() + " by " + p.decidedBy()
-                            + " on " + p.decidedAt());
-                }
+                if (!p.pending()) throw alreadyDecided(p);
                 found = List.of(p);
             }
             for (ProposedChange p : found) if (seen.add(p.id())) out.add(p);

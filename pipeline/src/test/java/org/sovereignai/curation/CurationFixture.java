@@ -88,26 +88,34 @@ public final class CurationFixture {
 
     /** Runs the command line in this JVM against this home; returns exit code and output. */
     public Cli cli(String... args) {
+        return cli(database == TestDatabase.H2 ? null : settings(), args);
+    }
+
+    /**
+     * Runs the command line in this JVM against this home and the database {@code db} names (null: the embedded file
+     * under --home), as an operator's settings name it; returns exit code, output and how long it took.
+     */
+    public Cli cli(CurationSettings db, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         String[] all = new String[args.length + 2];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--home";
         all[args.length + 1] = home.toString();
-        int code = withDatabaseProperties(() -> Sai.run(new PrintWriter(out, true), new PrintWriter(err, true), all));
-        return new Cli(code, out.toString(), err.toString());
+        long begin = System.nanoTime();
+        int code = withDatabaseProperties(db, () -> Sai.run(new PrintWriter(out, true), new PrintWriter(err, true), all));
+        return new Cli(code, out.toString(), err.toString(), java.time.Duration.ofNanos(System.nanoTime() - begin));
     }
 
-    public record Cli(int code, String out, String err) {
+    public record Cli(int code, String out, String err, java.time.Duration took) {
     }
 
     /**
-     * Runs a command in this JVM on the fixture's database: for H2 the default (the embedded file under --home); for
-     * PostgreSQL the settings' system properties, which the command's settings lookup reads (env > system > file).
+     * Runs a command in this JVM on a database: for null the default (the embedded file under --home); otherwise the
+     * settings' system properties, which the command's settings lookup reads (env > system > file).
      */
-    private synchronized int withDatabaseProperties(java.util.function.IntSupplier command) {
-        if (database == TestDatabase.H2) return command.getAsInt();
-        CurationSettings s = settings();
+    private synchronized int withDatabaseProperties(CurationSettings s, java.util.function.IntSupplier command) {
+        if (s == null) return command.getAsInt();
         java.util.Map<String, String> set = java.util.Map.of("sai.db.url", s.dbUrl(), "sai.db.user", s.dbUser(),
                 "sai.db.password", s.dbPassword() == null ? "" : s.dbPassword());
         java.util.Map<String, String> before = new java.util.HashMap<>();

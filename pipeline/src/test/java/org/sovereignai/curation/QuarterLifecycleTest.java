@@ -36,6 +36,23 @@ class QuarterLifecycleTest {
     Path home;
 
     @Test
+    void theBaseRecordsAreReadOncePerQuarterAndAgainForAQuarterOpenedAtAnotherTime() throws Exception {
+        CurationFixture fx = new CurationFixture(home, database);
+        try (Curation c = fx.openQuarter()) {
+            CurationRepository repo = c.repository();
+            QuarterInfo q = c.quarters().requireOpen();
+            List<Project> first = repo.read(x -> repo.baseRecords(x, q));
+            assertEquals(List.of("sea-lion", "apertus", "isambard-ai"), first.stream().map(Project::id).toList());
+            assertTrue(first == repo.read(x -> repo.baseRecords(x, q)), "kept for the quarter");
+            QuarterInfo rebuilt = new QuarterInfo(q.name(), q.baseRelease(), q.state(), q.openedAt().plusSeconds(1));
+            List<Project> again = repo.read(x -> repo.baseRecords(x, rebuilt));
+            assertTrue(first != again, "a quarter opened at another time is read again");
+            assertEquals(first.stream().map(Project::id).toList(), again.stream().map(Project::id).toList());
+            assertThrows(UnsupportedOperationException.class, () -> again.add(again.get(0)), "nobody changes the kept list");
+        }
+    }
+
+    @Test
     void openingAQuarterStartsTheDraftFromTheNewestReleaseAndWritesBothTemplates() throws Exception {
         CurationFixture fx = new CurationFixture(home, database);
         fx.release("2025-Q3", "id,name\nold-only,Old\n");

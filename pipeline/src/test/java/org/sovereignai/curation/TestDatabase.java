@@ -49,11 +49,28 @@ public enum TestDatabase {
         return CurationDatabase.open(pg);
     }
 
+    /**
+     * The one role of the test server that must sign in with its password, as on an operator's server (zonky's server
+     * trusts every other user); the test that uses it creates it and sets its password.
+     */
+    public static final String PASSWORD_ROLE = "sai_with_password";
+
+    /** Before the server starts: PASSWORD_ROLE signs in with a password over TCP (pg_hba.conf: the first match wins). */
+    private static void passwordRole(java.io.File dataDirectory) {
+        java.nio.file.Path hba = dataDirectory.toPath().resolve("pg_hba.conf");
+        try {
+            java.nio.file.Files.writeString(hba, "host all " + PASSWORD_ROLE + " 127.0.0.1/32 scram-sha-256\n"
+                    + "host all " + PASSWORD_ROLE + " ::1/128 scram-sha-256\n" + java.nio.file.Files.readString(hba));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("could not write " + hba, e);
+        }
+    }
+
     /** The test JVM's PostgreSQL server, started on first use and stopped when the JVM ends. */
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().start();
+                server = EmbeddedPostgres.builder().setDataDirectoryCustomizer(TestDatabase::passwordRole).start();
             } catch (IOException e) {
                 throw new IllegalStateException("the embedded PostgreSQL did not start: " + e.getMessage(), e);
             }

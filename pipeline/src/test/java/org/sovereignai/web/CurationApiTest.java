@@ -104,17 +104,7 @@ class CurationApiTest {
 
     /** A multipart/form-data upload as a browser's form sends it: the file part and an optional note. */
     HttpResponse<String> upload(String path, String token, String fileName, byte[] content, String note) throws Exception {
-        String boundary = "----sai-test-boundary-7MA4YWxkTrZu0gW";
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        if (note != null) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n" + note + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(request(path, token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        return send(HttpTestClient.upload(request(path, token), fileName, content, note));
     }
 
     HttpResponse<String> upload(String token, String fileName, String csv) throws Exception {

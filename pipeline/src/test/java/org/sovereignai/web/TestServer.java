@@ -30,20 +30,7 @@ final class TestServer implements AutoCloseable {
         Home h = Home.of(home);
         runtime = CamelRuntime.of(h.workspace(), http.camelProperties(), http.routes(h)).start();
         base = "http://127.0.0.1:" + port;
-        awaitHealthy();
-    }
-
-    private void awaitHealthy() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            try {
-                if (get("/observe/health").statusCode() == 200) return;
-            } catch (IOException e) {
-                // not listening yet
-            }
-            if (System.nanoTime() > deadline) throw new IllegalStateException("the server did not become healthy within 20 s");
-            Thread.sleep(25); // polling interval of the readiness check
-        }
+        HttpTestClient.awaitHealthy(client, base, Duration.ofSeconds(20));
     }
 
     static int freePort() throws IOException {
