@@ -181,7 +181,7 @@ class SubmitDryRunTest {
     /** validate takes no --home: it checks a sheet against the contract alone. */
     private static CurationFixture.Cli validate(Path sheet) {
         CliRun r = CliRun.of("validate", sheet.toString());
-        return new CurationFixture.Cli(r.code(), r.out(), r.err());
+        return new CurationFixture.Cli(r.code(), r.out(), r.err(), java.time.Duration.ZERO);
     }
 
     private static List<String> findings(String out) {

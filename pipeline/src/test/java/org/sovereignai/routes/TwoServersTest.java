@@ -108,7 +108,7 @@ class TwoServersTest {
             JsonNode other = json(answers.stream().filter(r -> r.statusCode() == 200).findFirst().orElseThrow());
             String label = first.path("submission").asText();
             assertEquals(label, other.path("submission").asText(), "the other answer is the earlier submission");
-            assertTrue(other.path("message").asText().contains("already submitted as " + label + " by alice"), other.toString());
+            assertTrue(other.path("message").asText().contains("already received on ") && other.path("message").asText().contains(" as " + label + " from alice"), other.toString());
             assertEquals(6, first.path("changes").size());
             assertEquals(6, other.path("changes").size(), "with its changes");
         }
