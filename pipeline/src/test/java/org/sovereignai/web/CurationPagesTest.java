@@ -206,6 +206,35 @@ class CurationPagesTest {
     }
 
     @Test
+    void everyFormRefusesAMissingSessionWith401AndALowerRoleWith403() throws Exception {
+        Map<String, Role> forms = Map.of("/curate/upload", Role.CURATOR, "/review/decide", Role.REVIEWER,
+                "/admin/quarters", Role.ADMIN, "/admin/release", Role.ADMIN);
+        Browser alice = signIn(server, "alice");
+        Browser rita = signIn(server, "rita");
+        for (var f : forms.entrySet()) {
+            Map<String, String> fields = Map.of("action", "approve", "ids", "C1", "quarter", "2026-Q2");
+            assertEquals(401, postForm(server, f.getKey(), null, fields).statusCode(), f.getKey());
+            assertEquals(401, postForm(server, f.getKey(), "sai_session=saisess_forged", fields).statusCode(), f.getKey());
+            List<Browser> lower = switch (f.getValue()) {
+                case CURATOR -> List.of();
+                case REVIEWER -> List.of(alice);
+                case ADMIN -> List.of(alice, rita);
+            };
+            for (Browser b : lower) {
+                Map<String, String> signed = new LinkedHashMap<>(fields);
+                signed.put("csrf", b.csrf());
+                HttpResponse<String> r = postForm(server, f.getKey(), b.cookie(), signed);
+                assertEquals(403, r.statusCode(), f.getKey() + ": " + r.body());
+                assertTrue(r.body().contains("needs the " + f.getValue().value() + " role"), r.body());
+            }
+        }
+        try (Curation c = fx.open()) {
+            assertEquals(0, CurationFixture.submissions(c).size());
+            assertEquals(CurationFixture.QUARTER, c.quarters().current().orElseThrow().name(), "no quarter opened or released");
+        }
+    }
+
+    @Test
     void markupInACellIsTextOnEveryPage() throws Exception {
         Browser alice = signIn(server, "alice");
         String sheet = "id,notes\napertus,\"" + HOSTILE.replace("\"", "\"\"") + "\"\n";
