@@ -73,17 +73,15 @@ public final class SignInThrottle {
     /** Counts one failure against each key. */
     public void failed(List<String> keys) {
         OffsetDateTime now = now();
+        Store.Work<Void> count = c -> {
+            for (String key : keys) count(c, key, now);
+            return null;
+        };
         try {
-            store.write("the sign-in counts", null, c -> {
-                for (String key : keys) count(c, key, now);
-                return null;
-            });
+            store.write("the sign-in counts", null, count);
         } catch (org.sovereignai.curation.CurationException e) {
             // two failures racing to insert the first row of one key: the other inserted it, so this one updates it
-            store.write("the sign-in counts", null, c -> {
-                for (String key : keys) count(c, key, now);
-                return null;
-            });
+            store.write("the sign-in counts", null, count);
         }
     }
 

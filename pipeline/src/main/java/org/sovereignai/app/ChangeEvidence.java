@@ -33,6 +33,15 @@ public final class ChangeEvidence {
 
     private final SourceStore store;
     private final Mentions mentions;
+    /**
+     * What is stored for each URL already looked up: the changes of one record cite the same sources, and a queue
+     * shows them together, so each URL is read once per instance (one per page), not once per change.
+     */
+    private final Map<String, Stored> seen = new java.util.HashMap<>();
+    private Long run;
+
+    private record Stored(SourceCheck check, String text) {
+    }
 
     public ChangeEvidence(Curation curation) {
         this.store = new SourceStore(curation.dataSource());
@@ -46,14 +55,16 @@ public final class ChangeEvidence {
         }
         if (urls.isEmpty()) return List.of();
         try {
-            long run = store.latestRun().orElse(0);
-            Map<String, String> texts = store.texts(urls);
+            if (run == null) run = store.latestRun().orElse(0);
+            List<String> unread = urls.stream().filter(u -> !seen.containsKey(u)).toList();
+            Map<String, String> texts = unread.isEmpty() ? Map.of() : store.texts(unread);
+            for (String url : unread) seen.put(url, new Stored(run == 0 ? null : store.check(url, run), texts.get(url)));
             List<Source> out = new ArrayList<>(urls.size());
             for (String url : urls) {
-                SourceCheck k = run == 0 ? null : store.check(url, run);
-                String text = texts.get(url);
+                Stored st = seen.get(url);
+                SourceCheck k = st.check();
                 out.add(new Source(url, k == null ? null : k.title(), k == null || k.state() == null ? "not checked yet" : k.state().value(),
-                        k == null ? null : k.checkedAt(), text == null ? null : mentions(change, text)));
+                        k == null ? null : k.checkedAt(), st.text() == null ? null : mentions(change, st.text())));
             }
             return out;
         } catch (SQLException e) {

@@ -1,11 +1,8 @@
 package org.sovereignai.app;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +60,7 @@ public final class PreviewRelease {
                         List.copyOf(draft.draft().curators()), pending);
             }
         } finally {
-            deleteWithoutFollowingLinks(scratch);
+            org.sovereignai.io.FileTrees.deleteTree(scratch);
         }
     }
 
@@ -92,22 +89,5 @@ public final class PreviewRelease {
 
     private static String read(Path p) throws IOException {
         return Files.isRegularFile(p) ? Files.readString(p, StandardCharsets.UTF_8) : null;
-    }
-
-    /** Removes the scratch folder; a link is removed as a link, never followed. */
-    private static void deleteWithoutFollowingLinks(Path dir) throws IOException {
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -54,19 +54,12 @@ final class Catalog {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
                 if (isTemporary(p)) {
-                    deleteTree(p);
+                    org.sovereignai.io.FileTrees.deleteTree(p);
                     removed.add(p);
                 }
             }
         }
         return removed;
-    }
-
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return;
-        try (var s = Files.walk(p)) {
-            for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(q);
-        }
     }
 
     /** The index.json text for these releases (manifests read from their folders). */

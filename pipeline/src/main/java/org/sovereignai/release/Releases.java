@@ -296,7 +296,7 @@ public final class Releases {
             phases.report();
             return new Published(new Release(target, folder), ctx.version(), previous, ctx.diff(), report);
         } finally {
-            Catalog.deleteTree(tmp);
+            org.sovereignai.io.FileTrees.deleteTree(tmp);
         }
     }
 

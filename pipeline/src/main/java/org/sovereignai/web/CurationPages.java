@@ -54,10 +54,15 @@ final class CurationPages {
     }
 
     private Reply signInForm(String message, String name, int status) {
-        String token = org.sovereignai.accounts.Sessions.newCsrf();
-        Reply page = PageRoutes.page(workbench.signIn(message, name, token));
-        return new Reply(status, page.contentType(), page.body(), null, null, Caching.NO_STORE,
-                PageRoutes.with(page.headers(), "Set-Cookie", auth.signInCookie(SIGN_IN_COOKIE, token)));
+        return signInForm(message, name, status, Map.of());
+    }
+
+    /** The sign-in form with a fresh token, which its cookie carries too (double submit). */
+    private Reply signInForm(String message, String name, int status, Map<String, String> headers) {
+        String token = Sessions.newCsrf();
+        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        all.put("Set-Cookie", auth.signInCookie(SIGN_IN_COOKIE, token));
+        return PageRoutes.page(status, workbench.signIn(message, name, token), all);
     }
 
     private Reply signInPost(ApiRequest req) {
@@ -73,9 +78,8 @@ final class CurationPages {
         Duration wait = throttle.wait(keys);
         if (!wait.isZero() && !wait.isNegative()) {
             long seconds = Math.max(1, wait.toSeconds());
-            Reply r = signInForm("Too many failed sign-ins: wait " + seconds + " s before trying again.", name, 429);
-            return new Reply(429, r.contentType(), r.body(), null, null, Caching.NO_STORE,
-                    PageRoutes.with(r.headers(), "Retry-After", Long.toString(seconds)));
+            return signInForm("Too many failed sign-ins: wait " + seconds + " s before trying again.", name, 429,
+                    Map.of("Retry-After", Long.toString(seconds)));
         }
         Optional<Account> a = workflow.accounts().signIn(name, password.toCharArray());
         if (a.isEmpty()) {
@@ -142,8 +146,7 @@ final class CurationPages {
                     throw new HttpRefusal(new Problem(413, "Content Too Large", res.message()), Map.of());
                 }
                 int status = res.outcome() == SubmissionResult.Outcome.REJECTED ? 422 : 200;
-                Reply page = PageRoutes.page(workbench.upload(nav(s), up.file(), name, check, res));
-                return new Reply(status, page.contentType(), page.body(), null, null, Caching.NO_STORE, page.headers());
+                return PageRoutes.page(status, workbench.upload(nav(s), up.file(), name, check, res), Map.of());
             });
         } finally {
             if (up != null) Workflow.discard(up);
@@ -218,9 +221,8 @@ final class CurationPages {
     /** The quarter after the newest release (or the current calendar quarter when there is none). */
     private String nextQuarter() {
         try {
-            var newest = workflow.home().newestRelease();
-            LocalDate day = newest.isPresent() && ReleaseId.parse(newest.get().getFileName().toString()) != null
-                    ? ReleaseId.parse(newest.get().getFileName().toString()).quarterEnd().plusDays(1) : LocalDate.now();
+            ReleaseId newest = workflow.home().newestRelease().map(p -> ReleaseId.parse(p.getFileName().toString())).orElse(null);
+            LocalDate day = newest != null ? newest.quarterEnd().plusDays(1) : LocalDate.now();
             return day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
         } catch (java.io.IOException e) {
             return "";

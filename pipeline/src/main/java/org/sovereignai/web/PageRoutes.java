@@ -111,15 +111,13 @@ public final class PageRoutes extends RouteBuilder {
 
     /** A page of the workflow: personal, so never stored by a cache; the same security headers as every page. */
     static Reply page(String html) {
-        Reply ok = Reply.ok(HTML, html, null, Caching.NO_STORE);
-        return new Reply(ok.status(), ok.contentType(), ok.body(), null, null, ok.cacheControl(), SECURITY);
+        return page(200, html, Map.of());
     }
 
-    /** {@code headers} with one more. */
-    static Map<String, String> with(Map<String, String> headers, String name, String value) {
-        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
-        all.put(name, value);
-        return Map.copyOf(all);
+    /** A workflow page with its status and further headers (a cookie, Retry-After) beside the security ones. */
+    static Reply page(int status, String html, Map<String, String> headers) {
+        Reply ok = Reply.ok(HTML, html, null, Caching.NO_STORE);
+        return withHeaders(new Reply(status, ok.contentType(), ok.body(), null, null, ok.cacheControl(), headers), SECURITY);
     }
 
     /**
