@@ -1,6 +1,5 @@
 package org.sovereignai.bench;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.sovereignai.io.Json;
+import org.sovereignai.web.HttpTestClient;
 
 /**
  * The load generator of {@code pipeline/bench/team.sh}: closed-loop clients over loopback against one or more
@@ -41,7 +41,6 @@ import org.sovereignai.io.Json;
  */
 public final class CurationLoad {
     static final int ROWS = 50;
-    static final String BOUNDARY = "----sai-bench-7MA4YWxkTrZu0gW";
 
     private CurationLoad() {
     }
@@ -121,15 +120,9 @@ public final class CurationLoad {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + token);
     }
 
-    /** A multipart/form-data POST of one file part. */
+    /** A multipart/form-data POST of one file part, as a browser's form sends it. */
     private static HttpRequest upload(String token, String url, String name, String csv) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(csv.getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return request(token, url).header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return HttpTestClient.upload(request(token, url), name, csv.getBytes(StandardCharsets.UTF_8), null).build();
     }
 
     /** The next request of any client, to the client's server (base URL), or null when there is none. */
