@@ -115,8 +115,7 @@ serve() {   # COUNT: starts COUNT servers on one home and database, waits until 
 }
 
 load() {   # MODE ARGS...: one CurationLoad run; prints its result line
-  # 1 GB: decide first reads every pending change of the quarter (tens of thousands after the submissions) as JSON
-  java -Xmx1g -XX:+UseSerialGC -cp "$cp_load" org.sovereignai.bench.CurationLoad "$@" 2>> "$bench/logs/load.log" \
+  java -Xmx256m -XX:+UseSerialGC -cp "$cp_load" org.sovereignai.bench.CurationLoad "$@" 2>> "$bench/logs/load.log" \
     || echo "0 0 0 0 0 0 failed(logs/load.log)"
 }
 
@@ -129,10 +128,9 @@ row() {   # LABEL KIND COUNT: both phases on one fresh database and the same run
   set -- $r
   echo "| $label | submissions (50 rows) | $1 | $2 | $3 | $4 | $5 in ${6} s | $7 | $before–$(cut -d' ' -f1 /proc/loadavg) |"
   # changes the submissions did not touch (they set funding_usd only), one set per record and field: no conflicts
-  local fields=notes,aliases,lead_org,name
-  load prepare "$servers" "$token" "$quarter" "$ids" "$fields" > /dev/null || exit 2
+  load prepare "$servers" "$token" "$quarter" "$ids" notes,aliases,lead_org,name > "$bench/changes.txt"
   before="$(cut -d' ' -f1 /proc/loadavg)"
-  r="$(load decide "$servers" "$clients" "$dwarm" "$dur" "$token" "$quarter" "$fields")"
+  r="$(load decide "$servers" "$clients" "$dwarm" "$dur" "$token" "$quarter" "$bench/changes.txt")"
   set -- $r
   echo "| $label | approvals | $1 | $2 | $3 | $4 | $5 in ${6} s | $7 | $before–$(cut -d' ' -f1 /proc/loadavg) |"
   stop_servers

@@ -14,8 +14,8 @@ import org.sovereignai.io.ValueDiff;
  * Reviewing proposed changes one by one (or a whole submission at once). A change in conflict cannot be approved until
  * its rivals are rejected. Every decision is one transaction that also writes the audit log; it changes a change only
  * while it is pending (a conditional update, so two reviewers at once get one decision), and an approval first locks
- * the pending changes of its records ({@link CurationRepository#lockPending}), so the conflicts it checked hold when it
- * commits. Decisions on different records do not wait for each other (the quarter's row is not locked).
+ * the changes of its records as it reads them ({@link CurationRepository#pendingOf}), so the conflicts it checked
+ * hold when it commits. Decisions on different records do not wait for each other (the quarter's row is not locked).
  */
 public final class Review {
     private final CurationRepository repo;
@@ -48,7 +48,7 @@ public final class Review {
         long id = changeId(label);
         ProposedChange ch = repo.read(c -> repo.change(c, id)).orElseThrow(() -> CurationException.usage("no change " + label));
         if (!ch.pending()) return new Item(ch, List.of());
-        List<ProposedChange> pending = repo.read(c -> repo.pendingOf(c, ch.quarter(), List.of(ch.recordId())));
+        List<ProposedChange> pending = repo.read(c -> repo.pendingOf(c, ch.quarter(), List.of(ch.recordId()), false));
         return new Item(ch, Conflicts.rivalsOf(ch, Conflicts.byRecord(pending)));
     }
 
@@ -62,8 +62,8 @@ public final class Review {
         return repo.inTransaction(c -> {
             List<ProposedChange> targets = resolve(c, q, labels);
             List<String> records = targets.stream().map(ProposedChange::recordId).toList();
-            repo.lockPending(c, q.name(), records); // decisions on the same records wait for each other, no others
-            var pending = Conflicts.byRecord(repo.pendingOf(c, q.name(), records));
+            // locked: decisions on the same records wait for each other, on other records they do not
+            var pending = Conflicts.byRecord(repo.pendingOf(c, q.name(), records, true));
             List<String> problems = new ArrayList<>();
             for (ProposedChange t : targets) {
                 List<ProposedChange> rivals = Conflicts.rivalsOf(t, pending);

@@ -1,6 +1,5 @@
 package org.sovereignai.bench;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.sovereignai.io.Json;
+import org.sovereignai.web.HttpTestClient;
 
 /**
  * The load generator of {@code pipeline/bench/team.sh}: closed-loop clients over loopback against one or more
@@ -27,21 +27,20 @@ import org.sovereignai.io.Json;
  *
  * <pre>
  * CurationLoad submit  SERVERS CLIENTS WARMUP_S MEASURE_S TOKEN QUARTER IDS_FILE   sustained uploads of 50-row sheets
- * CurationLoad prepare SERVERS TOKEN QUARTER IDS_FILE COLUMNS                      sheets of disjoint changes, one by one
- * CurationLoad decide  SERVERS CLIENTS WARMUP_S MEASURE_S TOKEN QUARTER FIELDS     approvals of the pending changes of FIELDS
+ * CurationLoad prepare SERVERS TOKEN QUARTER IDS_FILE COLUMNS    sheets of disjoint changes, one by one; prints their ids
+ * CurationLoad decide  SERVERS CLIENTS WARMUP_S MEASURE_S TOKEN QUARTER CHANGES_FILE   approvals of the changes listed
  * </pre>
  *
  * {@code submit}: request k is an update sheet of 50 rows (ids k*50.. of IDS_FILE, wrapping) setting {@code funding_usd}
  * to a value no other request uses, so every upload is new content (201 expected). {@code prepare} uploads sheets that
  * each set COLUMNS (of funding_usd, notes, aliases, lead_org, name) of their own 50 records: changes that conflict
- * with no other change of those fields. {@code decide} reads the pending changes of FIELDS once, shuffles them (seed
+ * with no other change of those fields, and prints the id of each. {@code decide} reads those ids, shuffles them (seed
  * 42), then each client approves the next one (200 expected); it stops early when they run out. Requests that start
  * after the warm-up and end before the measured time is over are measured; the result is one line: {@code requests/s
  * p50 p99 max(ms) measured window(s) errors} (errors: any other status, by status; -1 a client that failed).
  */
 public final class CurationLoad {
     static final int ROWS = 50;
-    static final String BOUNDARY = "----sai-bench-7MA4YWxkTrZu0gW";
 
     private CurationLoad() {
     }
@@ -76,20 +75,13 @@ public final class CurationLoad {
                             "prepare-" + k + ".csv", csv.toString());
                     HttpResponse<String> res = client.send(req, HttpResponse.BodyHandlers.ofString());
                     if (res.statusCode() != 201) throw new IllegalStateException("prepare sheet " + k + ": " + res.statusCode() + " " + res.body());
+                    for (JsonNode c : Json.mapper().readTree(res.body()).path("changes")) System.out.println(c.path("id").asText());
                 }
-                System.out.println(sheets + " sheets, " + sheets * ROWS * columns.size() + " changes");
             }
             case "decide" -> {
                 String token = args[5];
-                HttpResponse<String> pending = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(servers.get(0)
-                        + "/api/v1/quarters/" + args[6] + "/changes?state=pending")).header("Authorization", "Bearer " + token).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                java.util.Set<String> fields = java.util.Set.of(args[7].split(","));
-                List<String> changes = new ArrayList<>();
-                for (JsonNode c : Json.mapper().readTree(pending.body()).path("changes")) {
-                    if (fields.contains(c.path("field").asText())) changes.add(c.path("id").asText());
-                }
-                if (changes.isEmpty()) throw new IllegalStateException("no pending changes: " + pending.statusCode() + " " + pending.body());
+                List<String> changes = new ArrayList<>(Files.readAllLines(Path.of(args[7])));
+                if (changes.isEmpty()) throw new IllegalStateException("no changes listed in " + args[7]);
                 // in an order of their own (fixed seed): consecutive ids are the four changes of one record, and 20
                 // reviewers deciding the same record at the same moment would wait for each other (its lock)
                 java.util.Collections.shuffle(changes, new java.util.Random(42));
@@ -128,15 +120,9 @@ public final class CurationLoad {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + token);
     }
 
-    /** A multipart/form-data POST of one file part. */
+    /** A multipart/form-data POST of one file part, as a browser's form sends it. */
     private static HttpRequest upload(String token, String url, String name, String csv) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(csv.getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return request(token, url).header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return HttpTestClient.upload(request(token, url), name, csv.getBytes(StandardCharsets.UTF_8), null).build();
     }
 
     /** The next request of any client, to the client's server (base URL), or null when there is none. */

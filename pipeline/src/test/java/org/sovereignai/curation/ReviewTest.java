@@ -76,14 +76,14 @@ class ReviewTest {
             for (int i = 0; i < CurationRepository.RECORDS_PER_QUERY + 100; i++) ids.add("no-such-record-" + i);
             ids.add("sea-lion");
             ids.add("sea-lion");
-            List<ProposedChange> found = c.repository().read(x -> c.repository().pendingOf(x, CurationFixture.QUARTER, ids));
+            List<ProposedChange> found = c.repository().read(x -> c.repository().pendingOf(x, CurationFixture.QUARTER, ids, true));
             assertEquals(List.of("C1", "C3"), found.stream().map(ProposedChange::label).toList(), "not apertus's C2, nothing twice");
             assertEquals(List.of("C3"), c.review().show("C1").rivals().stream().map(ProposedChange::label).toList());
             assertTrue(c.review().show("C2").rivals().isEmpty());
             assertThrows(CurationException.class, () -> c.review().approve(List.of("S1"), "rita"), "S1's C1 is in conflict");
             c.review().approve(List.of("C2"), "rita");
             c.review().reject(List.of("C1"), "rita", "the annual report says 61M");
-            assertEquals(List.of("C3"), c.repository().read(x -> c.repository().pendingOf(x, CurationFixture.QUARTER, ids))
+            assertEquals(List.of("C3"), c.repository().read(x -> c.repository().pendingOf(x, CurationFixture.QUARTER, ids, true))
                     .stream().map(ProposedChange::label).toList(), "decided changes are not pending");
             c.review().approve(List.of("C3"), "rita");
         }
