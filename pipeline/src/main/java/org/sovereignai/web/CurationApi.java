@@ -19,6 +19,7 @@ import org.sovereignai.accounts.Account;
 import org.sovereignai.accounts.Role;
 import org.sovereignai.app.Home;
 import org.sovereignai.app.OpenQuarter;
+import org.sovereignai.app.ProjectQuery;
 import org.sovereignai.app.PublishRelease;
 import org.sovereignai.app.QuarterStatus;
 import org.sovereignai.app.Refusal;
@@ -259,7 +260,7 @@ final class CurationApi implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw Refusal.usage("parameter 'state': '" + stateName + "' is not allowed; pending, approved or rejected");
         }
-        int limit = limit(q.get("limit"));
+        int limit = ProjectQuery.limit(q.get("limit"), DEFAULT_CHANGES, MAX_CHANGES);
         long after = q.get("next") == null ? 0 : number(q.get("next"), "C", "change");
         String quarter = requireQuarter(req.path("quarter"));
         return workflow(() -> {
@@ -290,20 +291,6 @@ final class CurationApi implements AutoCloseable {
                     + state.value() + "&limit=" + limit + "&next=" + next));
             return ok(m);
         });
-    }
-
-    private static int limit(String raw) {
-        if (raw == null) return DEFAULT_CHANGES;
-        int n;
-        try {
-            n = Integer.parseInt(raw);
-        } catch (NumberFormatException e) {
-            n = -1;
-        }
-        if (n < 1 || n > MAX_CHANGES) {
-            throw Refusal.usage("parameter 'limit': '" + raw + "' is not allowed; a whole number from 1 to " + MAX_CHANGES);
-        }
-        return n;
     }
 
     Reply approve(ApiRequest req) {
