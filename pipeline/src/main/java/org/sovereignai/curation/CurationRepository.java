@@ -199,8 +199,10 @@ public final class CurationRepository {
                 ps.setInt(3, seq++);
                 ps.setString(4, RecordJson.write(p));
                 ps.addBatch();
+                // sent a batch at a time: a million records' JSON held for one batch ran a 1 GB heap out of memory
+                if (seq % BATCH == 0) ps.executeBatch();
             }
-            ps.executeBatch();
+            if (seq % BATCH != 0) ps.executeBatch();
         }
     }
 

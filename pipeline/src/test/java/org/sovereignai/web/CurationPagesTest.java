@@ -304,6 +304,22 @@ class CurationPagesTest {
     }
 
     @Test
+    void aLargeSheetShowsItsFirstRowsAndEveryFlaggedRowAndCountsTheRest() throws Exception {
+        Browser alice = signIn(server, "alice");
+        StringBuilder sheet = new StringBuilder("id,name,layer,jurisdiction,lead_org,announced,sources\n");
+        for (int i = 1; i <= 400; i++) {
+            sheet.append("dc-").append(i).append(",DC ").append(i).append(",compute,FR,GENCI,")
+                    .append(i == 390 ? "2026-13" : "2026-01").append(",https://www.genci.fr/\n");
+        }
+        HttpResponse<String> r = upload(server, alice.cookie(), alice.csrf(), "check", "many.csv", sheet.toString());
+        assertEquals(422, r.statusCode());
+        Document page = Jsoup.parse(r.body());
+        assertEquals(51, page.select("#grid tbody tr").size(), "the first 50 rows and the flagged one");
+        assertEquals("error", page.selectFirst("#cell-F391").className(), "row 390 of the records is line 391");
+        assertEquals("349 more row(s) without findings are not shown.", page.selectFirst("#rows-not-shown").text());
+    }
+
+    @Test
     void aSessionWorksOnEveryServerOverTheSameDatabase() throws Exception {
         Browser alice = signIn(server, "alice");
         try (TestServer second = new TestServer(home)) {

@@ -106,8 +106,15 @@ public final class Workbench {
             for (int i = 0; i < header.size(); i++) columns.putIfAbsent(header.get(i).strip().toLowerCase(Locale.ROOT), i);
             Row r;
             int read = 0;
+            // the rows the submission counted: once the first rows are shown and every flagged row is placed, the
+            // rest of a large sheet need not be read a second time just to say how many are not shown
+            long counted = result.report() == null ? 0 : result.report().records();
             while ((r = sheet.next()) != null) {
                 read++;
+                if (read > FIRST_ROWS && byRow.isEmpty() && counted >= read) {
+                    notShown += (int) (counted - read + 1);
+                    break;
+                }
                 List<Finding> here = byRow.remove(r.number());
                 boolean wanted = here != null || read <= FIRST_ROWS;
                 if (!wanted || rows.size() >= GRID_ROWS) {
