@@ -228,7 +228,7 @@ public final class CurationRepository {
         try (PreparedStatement ps = c.prepareStatement("SELECT record_json FROM base_record WHERE quarter = ? ORDER BY seq")) {
             ps.setString(1, quarter.name());
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(RecordJson.read(schema, rs.getString(1)));
+                while (rs.next()) out.add(RecordJson.read(schema, rs.getString(1)).compact());
             }
         }
         base = new Base(quarter.name(), quarter.openedAt(), List.copyOf(out));
