@@ -47,11 +47,16 @@ public final class Templates {
         this.schema = schema;
     }
 
-    /** Writes both templates; returns their paths (CSV first). */
+    /** Writes both templates (the XLSX one only when the records fit in a worksheet); returns their paths, CSV first. */
     public List<Path> write(Path dir, String quarter, List<Project> records) throws IOException {
         Path csv = dir.resolve(quarter + ".csv");
         Path xlsx = dir.resolve(quarter + ".xlsx");
         AtomicFiles.write(csv, out -> csv(records, out));
+        if (records.size() >= Worksheet.MAX_ROWS) {
+            // a worksheet holds 1,048,576 rows, the header included: a larger draft has the CSV template only
+            java.nio.file.Files.deleteIfExists(xlsx);
+            return List.of(csv);
+        }
         AtomicFiles.write(xlsx, out -> xlsx(quarter, records, out));
         return List.of(csv, xlsx);
     }
