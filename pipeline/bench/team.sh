@@ -46,7 +46,7 @@ commit="$(cd "$repo" && git rev-parse --short HEAD)"
 template="$bench/template-$n"
 if [ ! -f "$template/snapshots/2026-Q1/manifest.json" ]; then
   java -cp "$cp_load" org.sovereignai.bench.WholeProcessData "$bench/data" "$n" >&2 || exit 2
-  rm -rf "$template"; mkdir -p "$template/snapshots" "$template/curation"
+  rm -rf "$template"; mkdir -p "$template/snapshots" "$template/curation"; cp -a "$repo/schemas" "$template/"
   "$tree/sai" release 2026-Q1 --from "$bench/data/$n/new.csv" --home "$template" >&2 || exit 2
   rm -rf "$template/curation/db"
 fi

@@ -50,19 +50,27 @@ public record ProjectQuery(String layer, String jurisdiction, String family, Str
         if (next != null && !next.matches("[A-Za-z0-9._-]{1,200}")) {
             throw Refusal.usage("parameter 'next': '" + next + "' is not a cursor; use the 'next' value of the previous page");
         }
-        int n = DEFAULT_LIMIT;
-        if (limit != null) {
-            try {
-                n = Integer.parseInt(limit);
-            } catch (NumberFormatException e) {
-                n = -1;
-            }
-            if (n < 1 || n > MAX_LIMIT) {
-                throw Refusal.usage("parameter 'limit': '" + limit + "' is not allowed; a whole number from 1 to " + MAX_LIMIT);
-            }
-        }
+        int n = limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         String text = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
         return new ProjectQuery(layer, jurisdiction, family, status, text, n, next);
+    }
+
+    /**
+     * A page size from the parameter {@code limit} ({@code fallback} when absent): every paged listing of the API
+     * takes it in the same words.
+     *
+     * @throws Refusal (usage) unless it is a whole number from 1 to {@code max}
+     */
+    public static int limit(String raw, int fallback, int max) {
+        if (raw == null) return fallback;
+        int n;
+        try {
+            n = Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < 1 || n > max) throw Refusal.usage("parameter 'limit': '" + raw + "' is not allowed; a whole number from 1 to " + max);
+        return n;
     }
 
     /** Whether the record at {@code i} passes the equality filters (the text {@code q} needs the record: {@link #matchesText}). */

@@ -23,6 +23,11 @@ public final class ReviewChanges {
         return curation.review().pending();
     }
 
+    /** A page of {@link #pending()}: after change {@code afterId}, at most {@code limit}. */
+    public List<Review.Item> pending(long afterId, int limit) {
+        return curation.review().pending(afterId, limit);
+    }
+
     public Review.Item show(String label) {
         return curation.review().show(label);
     }
@@ -34,5 +39,10 @@ public final class ReviewChanges {
     /** @param reason why, for the curator who proposed them */
     public List<ProposedChange> reject(List<String> labels, String reviewer, String reason) {
         return curation.review().reject(labels, reviewer, reason);
+    }
+
+    /** Approves one change of several in conflict and rejects its rivals, naming it, in one transaction. */
+    public List<ProposedChange> keep(String label, String reviewer) {
+        return curation.review().keep(label, reviewer);
     }
 }

@@ -26,6 +26,11 @@ final class AliasClashes implements Check {
     }
 
     @Override
+    public boolean acrossRecords() {
+        return true;
+    }
+
+    @Override
     public void row(RecordRow rr, Layer layer, Consumer<Finding> out) {
         String a = rr.project().get(aliasesField);
         if (a == null) return;

@@ -36,6 +36,11 @@ final class BaseModelReferences implements Check {
     }
 
     @Override
+    public boolean acrossRecords() {
+        return true;
+    }
+
+    @Override
     public void row(RecordRow rr, Layer layer, Consumer<Finding> out) {
         String b = rr.project().get(baseModelsField);
         if (b == null || layer != Layer.MODELS) return;

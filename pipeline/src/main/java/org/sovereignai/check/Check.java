@@ -32,4 +32,13 @@ interface Check {
     /** Every row has been read; {@code header} is the one {@link #start} was given. */
     default void end(Header header, Consumer<Finding> out) {
     }
+
+    /**
+     * Whether the check judges records against each other (ids, aliases, references, that there are records at all)
+     * and so must see every row; the others judge one row at a time, so a row they are not asked about can be
+     * skipped ({@link Validator#validateRecords}).
+     */
+    default boolean acrossRecords() {
+        return false;
+    }
 }

@@ -10,6 +10,11 @@ final class NoRecords implements Check {
     private boolean any;
 
     @Override
+    public boolean acrossRecords() {
+        return true;
+    }
+
+    @Override
     public void row(RecordRow rr, Layer layer, Consumer<Finding> out) {
         any = true;
     }

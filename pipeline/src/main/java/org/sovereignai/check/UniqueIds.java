@@ -21,6 +21,11 @@ final class UniqueIds implements Check {
     }
 
     @Override
+    public boolean acrossRecords() {
+        return true;
+    }
+
+    @Override
     public void row(RecordRow rr, Layer layer, Consumer<Finding> out) {
         String id = rr.project().id();
         if (id == null) return;

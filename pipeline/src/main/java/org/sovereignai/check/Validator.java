@@ -87,6 +87,51 @@ public final class Validator {
         return report;
     }
 
+    private static final String[] NO_CELLS = new String[0];
+
+    /**
+     * Validates records held in memory as if they were a CSV sheet of the contract's fields in contract order, with
+     * the header in row 1 and the records from row 2; but only the rows {@code judged} accepts are judged one by one
+     * (fields, the shape of the row, fields against each other), while the checks across records see every row. A
+     * submission judges its own rows against the whole draft this way: the draft's other records are not its
+     * curator's to fix, and at a million records writing them out and judging each again was most of the work.
+     * Findings about a judged row equal those {@link #validate} gives for the same records written to a CSV file,
+     * given records as {@link Project} holds them (canonical): a record not judged is taken as it is.
+     */
+    public Report validateRecords(String displayName, Iterable<Project> records, java.util.function.IntPredicate judged) {
+        Report report = new Report();
+        Consumer<Finding> out = report::add;
+        Position where = Position.ofFile(displayName);
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (FieldSpec f : schema.fields()) names.add(f.name());
+        Columns columns = Columns.of(schema, names);
+        java.util.List<Check> all = Checks.standard(schema, limits.maxCellChars());
+        Check[] every = all.toArray(new Check[0]);
+        Check[] across = all.stream().filter(Check::acrossRecords).toArray(Check[]::new);
+        Header header = new Header(columns, where, 1, true);
+        for (Check c : every) c.start(header, out);
+        int number = 1;
+        for (Project record : records) {
+            number++;
+            report.countRecord();
+            RecordRow rr;
+            if (judged.test(number)) {
+                String[] cells = record.values();
+                for (int i = 0; i < cells.length; i++) if (cells[i] == null) cells[i] = "";
+                Row row = new Row(number, cells);
+                rr = new RecordRow(columns.project(row), row, columns, where); // cleaned as a CSV cell would be
+            } else {
+                // seen by the checks across records only, which read its values (canonical already: cleaning them
+                // again was most of this method's time at 100,000 records, JFR) and its row number, not its cells
+                rr = new RecordRow(record, new Row(number, NO_CELLS), columns, where);
+            }
+            Layer layer = Layer.of(rr.project().get(layerField));
+            for (Check c : judged.test(number) ? every : across) c.row(rr, layer, out);
+        }
+        for (Check c : every) c.end(header, out);
+        return report;
+    }
+
     private static void fail(Report report, SheetException e) {
         if (e.isIo()) report.markIoFailure();
         Code code = Code.of(e.code());

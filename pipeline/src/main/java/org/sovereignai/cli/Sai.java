@@ -47,7 +47,15 @@ public final class Sai implements Runnable {
         // every text a command prints goes through the one escaping function: a cell's ESC or BEL never reaches a terminal
         cl.setOut(org.sovereignai.io.TerminalText.escaping(out));
         cl.setErr(org.sovereignai.io.TerminalText.escaping(err));
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // what held the memory is unreachable once the stack is unwound, so this line can still be written; what
+            // the command was writing is all-or-nothing (docs/curation.md), so it is left as before or completed later
+            err.println("sai: out of memory (Java heap at most " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MB), so the command did not finish. Give it more, e.g. SAI_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx4g\" ./sai ...");
+            return USAGE_OR_IO;
+        }
     }
 
     static CommandLine commandLine() {

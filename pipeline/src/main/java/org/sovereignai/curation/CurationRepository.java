@@ -199,8 +199,10 @@ public final class CurationRepository {
                 ps.setInt(3, seq++);
                 ps.setString(4, RecordJson.write(p));
                 ps.addBatch();
+                // sent a batch at a time: a million records' JSON held for one batch ran a 1 GB heap out of memory
+                if (seq % BATCH == 0) ps.executeBatch();
             }
-            ps.executeBatch();
+            if (seq % BATCH != 0) ps.executeBatch();
         }
     }
 
@@ -226,7 +228,7 @@ public final class CurationRepository {
         try (PreparedStatement ps = c.prepareStatement("SELECT record_json FROM base_record WHERE quarter = ? ORDER BY seq")) {
             ps.setString(1, quarter.name());
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(RecordJson.read(schema, rs.getString(1)));
+                while (rs.next()) out.add(RecordJson.read(schema, rs.getString(1)).compact());
             }
         }
         base = new Base(quarter.name(), quarter.openedAt(), List.copyOf(out));
@@ -445,6 +447,55 @@ public final class CurationRepository {
             ps.setString(1, quarter);
             if (state != null) ps.setString(2, state.value());
             return all(ps, this::change);
+        }
+    }
+
+    /**
+     * One page of a quarter's changes in one state (all states when null), of one curator's submissions (everyone's
+     * when null): those with an id above {@code afterId}, by
+     * id, at most {@code limit}. A reader pages with the last id it saw, so a page is never read twice or skipped
+     * while changes are added or decided (keyset paging over the primary key).
+     */
+    public List<ProposedChange> changesAfter(Connection c, String quarter, ChangeState state, String curator, long afterId,
+                                             int limit) throws SQLException {
+        String sql = "SELECT " + CHANGE_COLUMNS + CHANGE_FROM + "WHERE c.quarter = ? AND c.id > ?"
+                + (state == null ? "" : " AND c.state = ?") + (curator == null ? "" : " AND s.curator = ?")
+                + " ORDER BY c.id FETCH FIRST " + limit + " ROWS ONLY";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setString(i++, quarter);
+            ps.setLong(i++, afterId);
+            if (state != null) ps.setString(i++, state.value());
+            if (curator != null) ps.setString(i, curator);
+            return all(ps, this::change);
+        }
+    }
+
+    /** How many changes of a quarter (of complete submissions) are in each state: counted by the database, not read. */
+    public java.util.EnumMap<ChangeState, Long> changeCounts(Connection c, String quarter) throws SQLException {
+        java.util.EnumMap<ChangeState, Long> out = new java.util.EnumMap<>(ChangeState.class);
+        for (ChangeState st : ChangeState.values()) out.put(st, 0L);
+        try (PreparedStatement ps = c.prepareStatement("SELECT c.state, COUNT(*)" + CHANGE_FROM + "WHERE c.quarter = ? GROUP BY c.state")) {
+            ps.setString(1, quarter);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(ChangeState.of(rs.getString(1)), rs.getLong(2));
+            }
+        }
+        return out;
+    }
+
+    /** An approved addition or removal: all that changes the draft's number of records. */
+    public record Membership(ChangeKind kind, String recordId) {
+    }
+
+    /** The approved additions and removals of a quarter in approval order, without reading any record's JSON. */
+    public List<Membership> approvedMembership(Connection c, String quarter) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT c.kind, c.record_id" + CHANGE_FROM
+                + "WHERE c.quarter = ? AND c.state = ? AND c.kind <> ? ORDER BY c.decision_audit_id, c.id")) {
+            ps.setString(1, quarter);
+            ps.setString(2, ChangeState.APPROVED.value());
+            ps.setString(3, ChangeKind.SET.value());
+            return all(ps, rs -> new Membership(ChangeKind.of(rs.getString(1)), rs.getString(2)));
         }
     }
 

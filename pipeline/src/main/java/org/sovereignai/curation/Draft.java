@@ -37,6 +37,20 @@ public final class Draft {
         return new Draft(q.name(), q.baseRelease(), records, approved);
     }
 
+    /**
+     * The number of records {@link #load} would give, from the base's ids and the approved additions and removals
+     * alone (a field change never changes it): the status pages count the draft without building it.
+     */
+    static int size(CurationRepository repo, Connection c, QuarterInfo q) throws SQLException {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Project p : repo.baseRecords(c, q)) ids.add(p.id());
+        for (CurationRepository.Membership m : repo.approvedMembership(c, q.name())) {
+            if (m.kind() == ChangeKind.ADD) ids.add(m.recordId());
+            else ids.remove(m.recordId());
+        }
+        return ids.size();
+    }
+
     static void apply(Schema schema, Map<String, Project> records, ProposedChange ch) {
         switch (ch.kind()) {
             case ADD -> records.put(ch.recordId(), RecordJson.read(schema, ch.newValue()));

@@ -31,7 +31,7 @@ public final class DraftPublication {
     /** Writes the draft's records (approved changes applied) as a full sheet: {@code curation/work/QUARTER-draft.csv}. */
     public Path writeSheet(Workspace workspace, Schema schema) throws IOException {
         Path sheet = workspace.work().resolve(FileNames.display(draft.quarter()) + "-draft.csv");
-        AtomicFiles.write(sheet, new Templates(schema).csv(draft.projects()));
+        AtomicFiles.write(sheet, out -> new Templates(schema).csv(draft.projects(), out));
         return sheet;
     }
 

@@ -1,11 +1,7 @@
 package org.sovereignai.curation;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,8 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.sovereignai.check.Finding;
 import org.sovereignai.check.Report;
 import org.sovereignai.check.Validator;
@@ -51,11 +45,9 @@ final class Proposals {
     static final String REASON = "_reason";
 
     private final Schema schema;
-    private final Path workDir;
 
-    Proposals(Schema schema, Path workDir) {
+    Proposals(Schema schema) {
         this.schema = schema;
-        this.workDir = workDir;
     }
 
     Proposal propose(Path file, String displayName, Draft draft, String quarter) throws IOException {
@@ -246,48 +238,36 @@ final class Proposals {
         return false;
     }
 
-    /** Runs the Validator over the merged draft and keeps the findings about rows of this sheet, in its coordinates. */
+    /**
+     * Runs the Validator over the merged draft, judging this sheet's records one by one and every record against
+     * each other (ids, aliases, references), and keeps the findings about rows of this sheet, in its coordinates.
+     */
     private void validateMerged(Map<String, Project> merged, Map<String, SubmittedRow> touched, String file, String sheet,
-                                Report report) throws IOException {
-        Files.createDirectories(workDir);
-        Path tmp = Files.createTempFile(workDir, "merged-", ".csv");
-        try {
-            Map<Integer, SubmittedRow> byTempRow = new HashMap<>();
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                 CSVPrinter out = new CSVPrinter(w, CSVFormat.RFC4180)) {
-                List<String> header = new ArrayList<>();
-                for (FieldSpec f : schema.fields()) header.add(f.name());
-                out.printRecord(header);
-                int row = 1;
-                for (Project p : merged.values()) {
-                    row++;
-                    SubmittedRow r = touched.get(p.id());
-                    if (r != null) byTempRow.put(row, r);
-                    out.printRecord((Object[]) p.values());
-                }
+                                Report report) {
+        Map<Integer, SubmittedRow> byDraftRow = new HashMap<>();
+        int row = 1;
+        for (Project p : merged.values()) {
+            row++;
+            SubmittedRow r = touched.get(p.id());
+            if (r != null) byDraftRow.put(row, r);
+        }
+        Report merged_ = new Validator(schema).validateRecords(file, merged.values(), byDraftRow::containsKey);
+        for (Finding f : merged_.findings()) {
+            Position p = f.position();
+            if (p == null || p.row() == null) {
+                report.add(new Finding(f.code(), f.severity(), rename(p, file, sheet), f.recordId(), f.value(), f.message()));
+                continue;
             }
-            Report merged_ = new Validator(schema).validate(tmp, null, rr -> { });
-            for (Finding f : merged_.findings()) {
-                Position p = f.position();
-                if (p == null || p.row() == null) {
-                    report.add(new Finding(f.code(), f.severity(), rename(p, file, sheet), f.recordId(), f.value(), f.message()));
-                    continue;
-                }
-                SubmittedRow r = byTempRow.get(p.row());
-                if (r == null) continue; // not this curator's row
-                int rowNum = r.row().number();
-                Position at = new Position(file, sheet, rowNum, p.column(), null);
-                FieldSpec field = p.column() == null ? null : schema.field(p.column());
-                if (field != null) {
-                    int col = r.columns().columnOf(field);
-                    if (col >= 0) at = new Position(file, sheet, rowNum, r.columns().header().get(col), CellRef.of(col, rowNum));
-                }
-                report.add(new Finding(f.code(), f.severity(), at, f.recordId(), f.value(), f.message()));
+            SubmittedRow r = byDraftRow.get(p.row());
+            if (r == null) continue; // not this curator's row
+            int rowNum = r.row().number();
+            Position at = new Position(file, sheet, rowNum, p.column(), null);
+            FieldSpec field = p.column() == null ? null : schema.field(p.column());
+            if (field != null) {
+                int col = r.columns().columnOf(field);
+                if (col >= 0) at = new Position(file, sheet, rowNum, r.columns().header().get(col), CellRef.of(col, rowNum));
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        } finally {
-            Files.deleteIfExists(tmp);
+            report.add(new Finding(f.code(), f.severity(), at, f.recordId(), f.value(), f.message()));
         }
     }
 

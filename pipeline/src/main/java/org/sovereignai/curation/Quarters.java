@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.sovereignai.release.ReleaseId;
@@ -102,17 +103,18 @@ public final class Quarters {
         return current().orElseThrow(() -> CurationException.usage("no quarter is open: run './sai quarter open YYYY-Qn' first"));
     }
 
-    /** The open quarter's state: submissions and changes by state. */
-    public record Status(QuarterInfo quarter, int records, List<Submission> submissions, List<ProposedChange> changes) {
+    /** The open quarter's state: its draft's number of records, its submissions, its changes counted by state. */
+    public record Status(QuarterInfo quarter, int records, List<Submission> submissions, Map<ChangeState, Long> changes) {
         public long count(ChangeState s) {
-            return changes.stream().filter(c -> c.state() == s).count();
+            return changes.getOrDefault(s, 0L);
         }
     }
 
+    /** Counted by the database: no change is read, and the draft is not built (its size follows from its membership). */
     public Status status() {
         QuarterInfo q = requireOpen();
-        return repo.read(c -> new Status(q, Draft.load(c, repo, schema, q).records().size(), repo.submissions(c, q.name()),
-                repo.changes(c, q.name(), null)));
+        return repo.read(c -> new Status(q, Draft.size(repo, c, q), repo.submissions(c, q.name()),
+                Map.copyOf(repo.changeCounts(c, q.name()))));
     }
 
     /** Ends the open quarter once its release is published (the release step calls this). */

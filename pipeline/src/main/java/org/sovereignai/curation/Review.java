@@ -43,6 +43,23 @@ public final class Review {
         return out;
     }
 
+    /**
+     * One page of the open quarter's pending changes, after change {@code afterId} by id, at most {@code limit}; each
+     * with all its rivals, on this page or not (read for the page's records only).
+     */
+    public List<Item> pending(long afterId, int limit) {
+        QuarterInfo q = quarters.requireOpen();
+        return repo.read(c -> {
+            List<ProposedChange> page = repo.changesAfter(c, q.name(), ChangeState.PENDING, null, afterId, limit);
+            List<String> records = new ArrayList<>();
+            for (ProposedChange p : page) records.add(p.recordId());
+            var byRecord = Conflicts.byRecord(repo.pendingOf(c, q.name(), records, false));
+            List<Item> out = new ArrayList<>(page.size());
+            for (ProposedChange p : page) out.add(new Item(p, Conflicts.rivalsOf(p, byRecord)));
+            return out;
+        });
+    }
+
     /** One change (any state, any quarter) with its current rivals. */
     public Item show(String label) {
         long id = changeId(label);
@@ -82,12 +99,7 @@ public final class Review {
             if (!problems.isEmpty()) throw CurationException.data(String.join("\n", problems));
             var now = CurationRepository.now();
             List<ProposedChange> done = new ArrayList<>();
-            for (ProposedChange t : targets) {
-                long auditId = repo.audit(c, now, who, "change-approved", q.name(), t.submissionId(), t.id(), t.recordId(),
-                        t.label() + " " + t.describe() + " proposed by " + t.curator());
-                if (!repo.decide(c, t.id(), ChangeState.APPROVED, who, null, now, auditId)) throw decidedMeanwhile(c, t);
-                done.add(t.decided(ChangeState.APPROVED, who, now, null));
-            }
+            for (ProposedChange t : targets) done.add(decide(c, q, t, ChangeState.APPROVED, who, null, now));
             return done;
         });
     }
@@ -103,14 +115,48 @@ public final class Review {
             List<ProposedChange> targets = resolve(c, q, labels);
             var now = CurationRepository.now();
             List<ProposedChange> done = new ArrayList<>();
-            for (ProposedChange t : targets) {
-                long auditId = repo.audit(c, now, who, "change-rejected", q.name(), t.submissionId(), t.id(), t.recordId(),
-                        t.label() + " " + t.describe() + " proposed by " + t.curator() + "; reason: " + why);
-                if (!repo.decide(c, t.id(), ChangeState.REJECTED, who, why, now, auditId)) throw decidedMeanwhile(c, t);
-                done.add(t.decided(ChangeState.REJECTED, who, now, why));
-            }
+            for (ProposedChange t : targets) done.add(decide(c, q, t, ChangeState.REJECTED, who, why, now));
             return done;
         });
+    }
+
+    /**
+     * Keeps one change of several in conflict, in one transaction: its rivals are rejected with a reason that names
+     * it, and it is approved. Another reviewer's decision on the same record waits for this one (the record's changes
+     * are locked), so no rival proposed or decided meanwhile slips between the rejections and the approval.
+     *
+     * @return the kept change first, then the rejected rivals
+     */
+    public List<ProposedChange> keep(String label, String reviewer) {
+        String who = requireReviewer(reviewer);
+        QuarterInfo q = quarters.requireOpen();
+        return repo.inTransaction(c -> {
+            List<ProposedChange> targets = resolve(c, q, List.of(label));
+            if (targets.size() != 1 || !label.strip().toUpperCase(Locale.ROOT).startsWith("C")) {
+                throw CurationException.usage("keep one change (like C12), not " + label);
+            }
+            ProposedChange kept = targets.get(0);
+            var pending = Conflicts.byRecord(repo.pendingOf(c, q.name(), List.of(kept.recordId()), true));
+            var now = CurationRepository.now();
+            String why = "another proposal for the same field was kept: " + kept.label() + " by " + kept.curator()
+                    + " (" + ProposedChange.show(kept.newValue()) + ")";
+            List<ProposedChange> done = new ArrayList<>();
+            List<ProposedChange> rejected = new ArrayList<>();
+            for (ProposedChange r : Conflicts.rivalsOf(kept, pending)) rejected.add(decide(c, q, r, ChangeState.REJECTED, who, why, now));
+            done.add(decide(c, q, kept, ChangeState.APPROVED, who, null, now));
+            done.addAll(rejected);
+            return done;
+        });
+    }
+
+    /** One decision with its audit line; refused (the transaction rolled back) when another decided it meanwhile. */
+    private ProposedChange decide(Connection c, QuarterInfo q, ProposedChange t, ChangeState state, String who, String why,
+                                  java.time.OffsetDateTime now) throws SQLException {
+        boolean approved = state == ChangeState.APPROVED;
+        long auditId = repo.audit(c, now, who, approved ? "change-approved" : "change-rejected", q.name(), t.submissionId(),
+                t.id(), t.recordId(), t.label() + " " + t.describe() + " proposed by " + t.curator() + (approved ? "" : "; reason: " + why));
+        if (!repo.decide(c, t.id(), state, who, why, now, auditId)) throw decidedMeanwhile(c, t);
+        return t.decided(state, who, now, why);
     }
 
     /**

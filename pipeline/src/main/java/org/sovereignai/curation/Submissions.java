@@ -147,7 +147,7 @@ public final class Submissions {
             return record(request, fp, dir, display, curator, o.report(), List.of(), null, UrlListIntake.KIND, o.auditDetail(),
                     o::message);
         }
-        Proposal proposal = new Proposals(schema, workspace.work()).propose(archived, display, draft, fp.quarter());
+        Proposal proposal = new Proposals(schema).propose(archived, display, draft, fp.quarter());
         Report report = proposal.report();
         if (report.ioFailure()) {
             throw new IOException("cannot read the archived copy " + archived + ": " + report.findings());
@@ -178,7 +178,7 @@ public final class Submissions {
         Path copy = Files.createTempFile(workspace.work(), ".check-", "." + FileNames.extension(request.originalName()));
         try {
             Files.copy(request.file(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Proposal proposal = new Proposals(schema, workspace.work()).propose(copy, display, draft, fp.quarter());
+            Proposal proposal = new Proposals(schema).propose(copy, display, draft, fp.quarter());
             Report report = proposal.report();
             if (report.ioFailure()) throw new IOException("cannot read the uploaded file: " + report.findings());
             boolean valid = report.valid();

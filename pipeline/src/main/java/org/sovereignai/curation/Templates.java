@@ -47,12 +47,17 @@ public final class Templates {
         this.schema = schema;
     }
 
-    /** Writes both templates; returns their paths (CSV first). */
+    /** Writes both templates (the XLSX one only when the records fit in a worksheet); returns their paths, CSV first. */
     public List<Path> write(Path dir, String quarter, List<Project> records) throws IOException {
         Path csv = dir.resolve(quarter + ".csv");
         Path xlsx = dir.resolve(quarter + ".xlsx");
-        AtomicFiles.write(csv, csv(records));
-        AtomicFiles.write(xlsx, xlsx(quarter, records));
+        AtomicFiles.write(csv, out -> csv(records, out));
+        if (records.size() >= Worksheet.MAX_ROWS) {
+            // a worksheet holds 1,048,576 rows, the header included: a larger draft has the CSV template only
+            java.nio.file.Files.deleteIfExists(xlsx);
+            return List.of(csv);
+        }
+        AtomicFiles.write(xlsx, out -> xlsx(quarter, records, out));
         return List.of(csv, xlsx);
     }
 
@@ -65,10 +70,9 @@ public final class Templates {
     }
 
     /** UTF-8 with a byte-order mark, so Excel opens accented names correctly; the reader accepts the mark. */
-    byte[] csv(List<Project> records) throws IOException {
-        var bytes = new java.io.ByteArrayOutputStream();
+    void csv(List<Project> records, OutputStream bytes) throws IOException {
         bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        try (Writer w = new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+        try (Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8));
              CSVPrinter out = new CSVPrinter(w, CSVFormat.RFC4180)) {
             out.printRecord(header());
             for (Project p : records) {
@@ -79,56 +83,60 @@ public final class Templates {
                 out.printRecord(row);
             }
         }
-        return bytes.toByteArray();
     }
 
-    byte[] xlsx(String quarter, List<Project> records) throws IOException {
-        var bytes = new java.io.ByteArrayOutputStream();
-        try (OutputStream os = bytes) {
-            Workbook wb = new Workbook(os, "Sovereign AI Index", "1.0");
-            wb.properties().setTitle("Sovereign AI Index curator template " + quarter);
-            Worksheet ws = wb.newWorksheet(RECORDS_SHEET);
-            Worksheet fields = wb.newWorksheet(FIELDS_SHEET);
-            List<String> header = header();
-            for (int c = 0; c < header.size(); c++) {
-                ws.value(0, c, header.get(c));
-                ws.width(c, c == 0 ? 24 : 18);
-            }
-            for (FieldSpec f : schema.fields()) {
-                ws.style(0, f.index()).bold().fillColor(f.required() ? REQUIRED_FILL : OPTIONAL_FILL).set();
-                ws.comment(0, f.index(), note(f));
-            }
-            for (int c = schema.fields().size(); c < header.size(); c++) ws.style(0, c).bold().fillColor(OPTIONAL_FILL).set();
-            ws.freezePane(1, 1); // the header row and the id column stay in view
-            ws.setAutoFilter(0, 0, header.size() - 1);
-            // printed, the sheet is wide: landscape, one page across, the header on every page
-            ws.pageOrientation("landscape");
-            ws.setFitToPage(true);
-            ws.fitToWidth((short) 1);
-            ws.fitToHeight((short) 0);
-            ws.repeatRows(0);
-            dropdowns(ws, fields);
-            int r = 1;
-            for (Project p : records) {
-                for (FieldSpec f : schema.fields()) {
-                    String v = p.get(f);
-                    if (v == null) continue;
-                    if (f.type().numeric() && !f.multi()) {
-                        try {
-                            ws.value(r, f.index(), new BigDecimal(v));
-                            continue;
-                        } catch (NumberFormatException e) {
-                            // keep the text; the validator reports it
-                        }
-                    }
-                    ws.value(r, f.index(), v);
-                }
-                r++;
-            }
-            fieldsSheet(fields);
-            wb.finish();
+    /**
+     * Rows are written out a thousand at a time, their text inline rather than in the shared-strings table, so the
+     * workbook holds neither every cell nor every distinct value: with shared strings, a million records' template ran
+     * a 1 GB heap out of memory.
+     */
+    private static final int FLUSH_ROWS = 1000;
+
+    void xlsx(String quarter, List<Project> records, OutputStream os) throws IOException {
+        Workbook wb = new Workbook(os, "Sovereign AI Index", "1.0");
+        wb.properties().setTitle("Sovereign AI Index curator template " + quarter);
+        Worksheet ws = wb.newWorksheet(RECORDS_SHEET);
+        Worksheet fields = wb.newWorksheet(FIELDS_SHEET);
+        List<String> header = header();
+        for (int c = 0; c < header.size(); c++) {
+            ws.value(0, c, header.get(c));
+            ws.width(c, c == 0 ? 24 : 18);
         }
-        return bytes.toByteArray();
+        for (FieldSpec f : schema.fields()) {
+            ws.style(0, f.index()).bold().fillColor(f.required() ? REQUIRED_FILL : OPTIONAL_FILL).set();
+            ws.comment(0, f.index(), note(f));
+        }
+        for (int c = schema.fields().size(); c < header.size(); c++) ws.style(0, c).bold().fillColor(OPTIONAL_FILL).set();
+        ws.freezePane(1, 1); // the header row and the id column stay in view
+        ws.setAutoFilter(0, 0, header.size() - 1);
+        // printed, the sheet is wide: landscape, one page across, the header on every page
+        ws.pageOrientation("landscape");
+        ws.setFitToPage(true);
+        ws.fitToWidth((short) 1);
+        ws.fitToHeight((short) 0);
+        ws.repeatRows(0);
+        dropdowns(ws, fields);
+        int r = 1;
+        for (Project p : records) {
+            for (FieldSpec f : schema.fields()) {
+                String v = p.get(f);
+                if (v == null) continue;
+                if (f.type().numeric() && !f.multi()) {
+                    try {
+                        ws.value(r, f.index(), new BigDecimal(v));
+                        continue;
+                    } catch (NumberFormatException e) {
+                        // keep the text; the validator reports it
+                    }
+                }
+                ws.inlineString(r, f.index(), v);
+            }
+            r++;
+            if (r % FLUSH_ROWS == 0) ws.flush();
+        }
+        ws.finish();
+        fieldsSheet(fields);
+        wb.finish();
     }
 
     /**

@@ -17,7 +17,20 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** What a streamed write puts into the file. */
+    public interface Content {
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
     public static void write(Path target, byte[] content) throws IOException {
+        write(target, out -> out.write(content));
+    }
+
+    /**
+     * Streams {@code content} into the file, so a large one (a million-record template) is never held in memory
+     * whole; readers see the old file or the complete new one.
+     */
+    public static void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp;
         try {
@@ -31,7 +44,19 @@ public final class AtomicFiles {
         }
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(java.nio.ByteBuffer.wrap(content));
+                var out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(ch), 1 << 16);
+                content.writeTo(new java.io.FilterOutputStream(out) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len); // FilterOutputStream would write byte by byte
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        flush(); // a writer that closes its stream must not close the channel before it is forced
+                    }
+                });
+                out.flush();
                 ch.force(true);
             }
             publishable(tmp);

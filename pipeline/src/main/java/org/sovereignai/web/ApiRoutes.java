@@ -75,12 +75,14 @@ public final class ApiRoutes extends RouteBuilder {
                 c.close();
             }
         }, true, true);
-        endpoint("/quarters/current", "quarter-current", "The open quarter: its draft counts and pending changes (signed in)", c::current);
+        endpoint("/quarters/current", "quarter-current", "The open quarter: its counts and oldest pending changes, a curator's own (signed in)", c::current);
         endpoint("/submissions", "submissions", "The open quarter's submissions: a curator's own, or all for a reviewer (mine=true: only the caller's)", c::submissions)
                 .param().name("mine").type(RestParamType.query).required(false).description("true: only the caller's").endParam();
         endpoint("/submissions/{id}", "submission", "One submission: its report and each change with its decision", c::submission);
-        endpoint("/quarters/{quarter}/changes", "changes", "A quarter's changes in one state, conflicts marked (reviewer)", c::changes)
-                .param().name("state").type(RestParamType.query).required(false).description("pending (default), approved or rejected").endParam();
+        endpoint("/quarters/{quarter}/changes", "changes", "A page of a quarter's changes in one state by id, conflicts marked (reviewer)", c::changes)
+                .param().name("state").type(RestParamType.query).required(false).description("pending (default), approved or rejected").endParam()
+                .param().name("limit").type(RestParamType.query).required(false).description("changes per page, 1 to 10000 (default 1000)").endParam()
+                .param().name("next").type(RestParamType.query).required(false).description("the previous page's next: the changes after it").endParam();
         post("/quarters", "quarter-open", "Open a quarter: {\"quarter\": \"YYYY-Qn\"} (admin)", c::openQuarter);
         post("/quarters/{quarter}/submissions", "submit",
                 "Submit a sheet: multipart/form-data field file (CSV, XLSX, ODS), optional note; 201 accepted, 422 rejected (curator)", c::submit)

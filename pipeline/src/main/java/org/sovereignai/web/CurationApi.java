@@ -19,6 +19,7 @@ import org.sovereignai.accounts.Account;
 import org.sovereignai.accounts.Role;
 import org.sovereignai.app.Home;
 import org.sovereignai.app.OpenQuarter;
+import org.sovereignai.app.ProjectQuery;
 import org.sovereignai.app.PublishRelease;
 import org.sovereignai.app.QuarterStatus;
 import org.sovereignai.app.Refusal;
@@ -71,12 +72,29 @@ final class CurationApi implements AutoCloseable {
 
     // ---- quarters
 
+    /** How many pending changes {@code quarters/current} lists; the changes list pages through the rest. */
+    static final int CURRENT_PENDING = 100;
+
+    /**
+     * The open quarter, its counts, and its oldest pending changes: every curator's (with their rivals) for a
+     * reviewer, the caller's own for a curator, who sees no one else's proposals.
+     */
     Reply current(ApiRequest req) {
-        auth.require(req, Role.CURATOR);
+        Account a = auth.require(req, Role.CURATOR);
         req.query(NONE);
         return workflow(() -> {
             var status = new QuarterStatus(curation()).run();
-            return ok(CurationViews.status(status, new ReviewChanges(curation()).pending()));
+            List<Map<String, Object>> pending;
+            if (a.role().allows(Role.REVIEWER)) {
+                pending = CurationViews.items(new ReviewChanges(curation()).pending(0, CURRENT_PENDING));
+            } else { // no conflicts_with: a curator is not shown whom else's proposals their changes meet
+                var repo = curation().repository();
+                pending = new ArrayList<>();
+                for (ProposedChange c : repo.read(x -> repo.changesAfter(x, status.quarter().name(), ChangeState.PENDING, a.name(), 0, CURRENT_PENDING))) {
+                    pending.add(CurationViews.change(c, null));
+                }
+            }
+            return ok(CurationViews.status(status, pending));
         });
     }
 
@@ -224,28 +242,54 @@ final class CurationApi implements AutoCloseable {
 
     // ---- review
 
+    /** A page of the changes list unless {@code limit} says otherwise; at most {@link #MAX_CHANGES} a page. */
+    static final int DEFAULT_CHANGES = 1_000;
+    static final int MAX_CHANGES = 10_000;
+
+    /**
+     * A quarter's changes in one state, by id, a page at a time: {@code limit} of them after the change {@code next}
+     * names (the previous page's {@code next}). Pending changes of the open quarter come with all their rivals.
+     */
     Reply changes(ApiRequest req) {
         auth.require(req, Role.REVIEWER);
-        String stateName = req.query(Set.of("state")).getOrDefault("state", "pending");
+        Map<String, String> q = req.query(Set.of("state", "limit", "next"));
+        String stateName = q.getOrDefault("state", "pending");
         ChangeState state;
         try {
             state = ChangeState.of(stateName);
         } catch (IllegalArgumentException e) {
-            throw Refusal.usage("state is pending, approved or rejected, not '" + stateName + "'");
+            throw Refusal.usage("parameter 'state': '" + stateName + "' is not allowed; pending, approved or rejected");
         }
+        int limit = ProjectQuery.limit(q.get("limit"), DEFAULT_CHANGES, MAX_CHANGES);
+        long after = q.get("next") == null ? 0 : number(q.get("next"), "C", "change");
         String quarter = requireQuarter(req.path("quarter"));
         return workflow(() -> {
             var repo = curation().repository();
             if (repo.read(c -> repo.quarter(c, quarter)).isEmpty()) throw Refusal.missing("no quarter " + quarter);
             QuarterInfo open = curation().quarters().current().orElse(null);
-            List<Map<String, Object>> out;
+            List<Map<String, Object>> out = new ArrayList<>();
+            long last = 0;
             if (state == ChangeState.PENDING && open != null && open.name().equals(quarter)) {
-                out = CurationViews.items(new ReviewChanges(curation()).pending());
+                for (Review.Item i : new ReviewChanges(curation()).pending(after, limit)) {
+                    out.add(CurationViews.change(i.change(), i.rivals()));
+                    last = i.change().id();
+                }
             } else {
-                out = new ArrayList<>();
-                for (ProposedChange c : repo.read(x -> repo.changes(x, quarter, state))) out.add(CurationViews.change(c, null));
+                for (ProposedChange c : repo.read(x -> repo.changesAfter(x, quarter, state, null, after, limit))) {
+                    out.add(CurationViews.change(c, null));
+                    last = c.id();
+                }
             }
-            return ok(Map.of("quarter", quarter, "state", state.value(), "changes", out));
+            String next = out.size() == limit ? ProposedChange.label(last) : null;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("quarter", quarter);
+            m.put("state", state.value());
+            m.put("count", out.size());
+            m.put("changes", out);
+            m.put("next", next);
+            m.put("links", next == null ? Map.of() : Map.of("next", "/api/v1/quarters/" + quarter + "/changes?state="
+                    + state.value() + "&limit=" + limit + "&next=" + next));
+            return ok(m);
         });
     }
 

@@ -16,7 +16,6 @@ import org.sovereignai.accounts.Role;
 import org.sovereignai.accounts.Sessions;
 import org.sovereignai.accounts.SignInThrottle;
 import org.sovereignai.app.ReviewChanges;
-import org.sovereignai.curation.ProposedChange;
 import org.sovereignai.curation.QuarterInfo;
 import org.sovereignai.curation.SubmissionResult;
 import org.sovereignai.release.ReleaseId;
@@ -179,14 +178,7 @@ final class CurationPages {
                     case "reject" -> review.reject(ids, who, req.form("reason"));
                     case "keep" -> {
                         if (ids.size() != 1) throw org.sovereignai.app.Refusal.usage("keep one change at a time");
-                        var item = review.show(ids.get(0));
-                        List<String> rivals = new ArrayList<>();
-                        for (ProposedChange r : item.rivals()) rivals.add(r.label());
-                        if (!rivals.isEmpty()) {
-                            review.reject(rivals, who, "another proposal for the same field was kept: " + item.change().label()
-                                    + " by " + item.change().curator() + " (" + ProposedChange.show(item.change().newValue()) + ")");
-                        }
-                        review.approve(ids, who);
+                        review.keep(ids.get(0), who);
                     }
                     default -> throw org.sovereignai.app.Refusal.usage("the action is approve, reject or keep");
                 }
@@ -205,12 +197,17 @@ final class CurationPages {
 
     // ---- the admin
 
+    /**
+     * The admin's page; with {@code preview} (the "Preview the release" button) also what publishing would give. The
+     * preview makes the whole release in a scratch folder, seconds at a million records, so it is built when asked
+     * for, not on every view of the page.
+     */
     Reply admin(ApiRequest req) {
-        Map<String, String> q = req.query(Set.of("published"));
+        Map<String, String> q = req.query(Set.of("published", "preview"));
         return signedIn(req, Role.ADMIN, s -> {
             var curation = workflow.curation();
             Optional<QuarterInfo> open = curation.quarters().current();
-            var preview = open.isPresent() ? Workflow.run(() -> workflow.preview(open.get().name())) : null;
+            var preview = open.isPresent() && q.containsKey("preview") ? Workflow.run(() -> workflow.preview(open.get().name())) : null;
             String published = q.get("published");
             if (published != null && ReleaseId.parse(published) == null) published = null;
             return PageRoutes.page(workbench.admin(nav(s), curation, open.isPresent() ? null : nextQuarter(), preview,

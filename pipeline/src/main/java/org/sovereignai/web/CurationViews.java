@@ -25,7 +25,7 @@ final class CurationViews {
         return Json.write(value).getBytes(StandardCharsets.UTF_8);
     }
 
-    static Map<String, Object> status(Quarters.Status s, List<Review.Item> pending) {
+    static Map<String, Object> status(Quarters.Status s, List<Map<String, Object>> pending) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("quarter", s.quarter().name());
         m.put("state", s.quarter().state());
@@ -36,7 +36,8 @@ final class CurationViews {
         Map<String, Object> counts = new LinkedHashMap<>();
         for (var st : org.sovereignai.curation.ChangeState.values()) counts.put(st.value(), s.count(st));
         m.put("changes", counts);
-        m.put("pending", items(pending));
+        m.put("pending", pending);
+        m.put("links", Map.of("pending", "/api/v1/quarters/" + s.quarter().name() + "/changes?state=pending"));
         return m;
     }
 

@@ -103,6 +103,68 @@ class ReviewTest {
     }
 
     @Test
+    void keepingOneProposalApprovesItAndRejectsEachRivalNamingItInOneDecision() throws Exception {
+        CurationFixture fx = new CurationFixture(home, database);
+        try (Curation c = fx.openQuarter()) {
+            fx.submit(c, fx.write("a.csv", "id,funding_usd\nsea-lion,60000000\n"), "alice");
+            fx.submit(c, fx.write("b.csv", "id,funding_usd\nsea-lion,61000000\napertus,5\n"), "bob");
+            fx.submit(c, fx.write("c.csv", "id,funding_usd\nsea-lion,62000000\n"), "carol");
+            List<ProposedChange> done = c.review().keep("C2", "rita");
+            assertEquals(List.of("C2 approved", "C1 rejected", "C4 rejected"),
+                    done.stream().map(x -> x.label() + " " + x.state().value()).toList());
+            ProposedChange c1 = c.review().show("C1").change();
+            assertEquals("another proposal for the same field was kept: C2 by bob ('61000000')", c1.decisionReason());
+            assertEquals("61000000", c.draft().projects().get(0).get("funding_usd"));
+            assertEquals(List.of("C3"), c.review().pending().stream().map(i -> i.change().label()).toList(), "bob's other change waits");
+
+            // a decided change cannot be kept, and a submission is not one change: nothing changes
+            assertThrows(CurationException.class, () -> c.review().keep("C1", "rita"));
+            assertThrows(CurationException.class, () -> c.review().keep("S2", "rita"));
+            assertEquals(ChangeState.PENDING, c.review().show("C3").change().state());
+        }
+    }
+
+    @Test
+    void pendingChangesComeAPageAtATimeEachWithRivalsOnOtherPages() throws Exception {
+        CurationFixture fx = new CurationFixture(home, database);
+        try (Curation c = fx.openQuarter()) {
+            fx.submit(c, fx.write("a.csv", "id,funding_usd\nsea-lion,60000000\napertus,1\n"), "alice");
+            fx.submit(c, fx.write("b.csv", "id,funding_usd\nsea-lion,61000000\n"), "bob");
+            List<Review.Item> first = c.review().pending(0, 1);
+            assertEquals("C1", first.get(0).change().label());
+            assertEquals(List.of("C3"), first.get(0).rivals().stream().map(ProposedChange::label).toList(), "its rival is two pages on");
+            List<Review.Item> second = c.review().pending(first.get(0).change().id(), 2);
+            assertEquals(List.of("C2", "C3"), second.stream().map(i -> i.change().label()).toList());
+            c.review().approve(List.of("C2"), "rita");
+            assertEquals(List.of("C3"), c.review().pending(first.get(0).change().id(), 2).stream().map(i -> i.change().label()).toList(),
+                    "a decided change leaves the pages without shifting the others");
+        }
+    }
+
+    @Test
+    void theQuarterStatusCountsWhatTheDraftHolds() throws Exception {
+        CurationFixture fx = new CurationFixture(home, database);
+        try (Curation c = fx.openQuarter()) {
+            int base = c.draft().projects().size();
+            fx.submit(c, fx.write("a.csv", "id,name,layer,jurisdiction,lead_org,announced,sources\n"
+                    + "new-dc,New DC,compute,FR,GENCI,2026-01,https://www.genci.fr/\n"), "alice");
+            c.review().approve(List.of("S1"), "rita"); // new-dc added
+            fx.submit(c, fx.write("b.csv", "id,_action,_reason\nsea-lion,remove,duplicate\nnew-dc,remove,not yet real\n"), "bob");
+            fx.submit(c, fx.write("c.csv", "id,funding_usd\napertus,7\n"), "carol");
+            c.review().approve(List.of("C2"), "rita"); // sea-lion removed
+            c.review().reject(List.of("C4"), "rita", "no source");
+            Quarters.Status s = c.quarters().status();
+            assertEquals(base, s.records(), "one added, one removed");
+            assertEquals(c.draft().projects().size(), s.records());
+            assertEquals(3, s.submissions().size());
+            assertEquals(List.of(1L, 2L, 1L), List.of(s.count(ChangeState.PENDING), s.count(ChangeState.APPROVED), s.count(ChangeState.REJECTED)));
+            c.review().approve(List.of("C3"), "rita"); // new-dc removed again
+            assertEquals(base - 1, c.quarters().status().records());
+            assertEquals(c.draft().projects().size(), c.quarters().status().records());
+        }
+    }
+
+    @Test
     void approvingAWholeSubmissionAtOnceIsAllOrNothing() throws Exception {
         CurationFixture fx = new CurationFixture(home, database);
         try (Curation c = fx.openQuarter()) {

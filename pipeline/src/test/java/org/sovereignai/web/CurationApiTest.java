@@ -297,6 +297,45 @@ class CurationApiTest {
         assertEquals(200, upload(alice, "a-again.csv", "id,funding_usd\napertus,20000000\n").statusCode(), "the same content: the earlier submission");
     }
 
+    @Test
+    void theChangesListPagesByIdWithANextLinkAndTheCurrentQuarterShowsACuratorOnlyTheirOwn() throws Exception {
+        start(true);
+        upload(alice, "a.csv", "id,funding_usd\nsea-lion,60000000\napertus,1\n");
+        upload(bob, "b.csv", "id,funding_usd\nsea-lion,61000000\n");
+        String list = API + "/quarters/" + Q + "/changes?state=pending";
+        JsonNode first = json(get(list + "&limit=1", reviewer));
+        assertEquals(1, first.path("count").asInt());
+        assertEquals("C1", first.path("changes").get(0).path("id").asText());
+        assertEquals("C3", first.path("changes").get(0).path("conflicts_with").get(0).asText(), "rivals from beyond the page");
+        assertEquals("C1", first.path("next").asText());
+        String nextLink = first.path("links").path("next").asText();
+        assertEquals(list + "&limit=1&next=C1", nextLink);
+        JsonNode second = json(get(nextLink, reviewer));
+        assertEquals("C2", second.path("changes").get(0).path("id").asText());
+        JsonNode rest = json(get(list + "&limit=5&next=C2", reviewer));
+        assertEquals(1, rest.path("count").asInt());
+        assertTrue(rest.path("next").isNull(), "the last page has no next");
+        assertTrue(rest.path("links").path("next").isMissingNode());
+        assertProblem(get(list + "&limit=0", reviewer), 400, "parameter 'limit'");
+        assertProblem(get(list + "&limit=10001", reviewer), 400, "from 1 to 10000");
+        assertProblem(get(list + "&next=x1", reviewer), 400, "'x1' is not a change id");
+        assertProblem(get(list + "&state=maybe", reviewer), 400, "parameter 'state'");
+
+        // quarters/current: a curator sees their own pending changes, without anyone's rival values; a reviewer all
+        JsonNode mine = json(get(API + "/quarters/current", bob));
+        assertEquals(3, mine.path("changes").path("pending").asInt(), "the counts are the quarter's");
+        assertEquals(List.of("C3"), labels(mine.path("pending")));
+        assertTrue(mine.path("pending").get(0).path("conflicts_with").isMissingNode(), mine.toString());
+        assertEquals(List.of("C1", "C2", "C3"), labels(json(get(API + "/quarters/current", reviewer)).path("pending")));
+        assertEquals(API + "/quarters/" + Q + "/changes?state=pending", mine.path("links").path("pending").asText());
+    }
+
+    private static List<String> labels(JsonNode changes) {
+        List<String> out = new ArrayList<>();
+        changes.forEach(c -> out.add(c.path("id").asText()));
+        return out;
+    }
+
     private static List<String> ids(HttpResponse<String> r) throws Exception {
         assertEquals(200, r.statusCode(), r.body());
         List<String> out = new ArrayList<>();

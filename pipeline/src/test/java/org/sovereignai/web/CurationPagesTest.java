@@ -3,6 +3,7 @@ package org.sovereignai.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -244,7 +245,8 @@ class CurationPagesTest {
         Browser rita = signIn(server, "rita");
         Browser ada = signIn(server, "ada");
         for (String page : List.of(checked.body(), submitted.body(), get(server, "/curate", alice.cookie()).body(),
-                get(server, "/review", rita.cookie()).body(), get(server, "/admin", ada.cookie()).body())) {
+                get(server, "/review", rita.cookie()).body(), get(server, "/admin", ada.cookie()).body(),
+                get(server, "/admin?preview=1", ada.cookie()).body())) {
             assertFalse(page.contains("<script>"), page);
             Document d = Jsoup.parse(page);
             assertTrue(d.select("script").isEmpty());
@@ -274,6 +276,24 @@ class CurationPagesTest {
     }
 
     @Test
+    void aLongQueueShowsTheRecordsWithTheOldestChangesAndSaysHowManyWait() throws Exception {
+        Browser alice = signIn(server, "alice");
+        StringBuilder sheet = new StringBuilder("id,name,layer,jurisdiction,lead_org,announced,sources\n");
+        for (int i = 1; i <= 201; i++) sheet.append("dc-").append(i).append(",DC ").append(i).append(",compute,FR,GENCI,2026-01,https://www.genci.fr/\n");
+        assertEquals(200, upload(server, alice.cookie(), alice.csrf(), "submit", "many.csv", sheet.toString()).statusCode());
+        Browser rita = signIn(server, "rita");
+        Document queue = Jsoup.parse(get(server, "/review", rita.cookie()).body());
+        assertEquals(200, queue.select("section.record").size());
+        assertNotNull(queue.selectFirst("#record-dc-200"));
+        assertNull(queue.selectFirst("#record-dc-201"), "the newest record waits for the next page");
+        assertTrue(queue.selectFirst("#queue-more").text().contains("of 201 waiting"), queue.selectFirst("#queue-more").text());
+        assertEquals("Approve all 201", queue.selectFirst("#approve-S1").text(), "the submission's count is all of it");
+        HttpResponse<String> decided = postForm(server, "/review/decide", rita.cookie(), Map.of("csrf", rita.csrf(), "action", "approve", "ids", "C1"));
+        assertEquals(303, decided.statusCode(), decided.body());
+        assertNotNull(Jsoup.parse(get(server, "/review", rita.cookie()).body()).selectFirst("#record-dc-201"), "the next one comes up");
+    }
+
+    @Test
     void aMisspeltValueIsMarkedInTheGridWithWhatWasMeant() throws Exception {
         Browser alice = signIn(server, "alice");
         HttpResponse<String> r = upload(server, alice.cookie(), alice.csrf(), "check", "status.csv", "id,status\napertus,relesed\n");
@@ -281,6 +301,22 @@ class CurationPagesTest {
         Document page = Jsoup.parse(r.body());
         assertEquals("error", page.selectFirst("#cell-B2").className());
         assertTrue(page.selectFirst("tr.flagged td.found").text().contains("Did you mean 'released'?"), page.text());
+    }
+
+    @Test
+    void aLargeSheetShowsItsFirstRowsAndEveryFlaggedRowAndCountsTheRest() throws Exception {
+        Browser alice = signIn(server, "alice");
+        StringBuilder sheet = new StringBuilder("id,name,layer,jurisdiction,lead_org,announced,sources\n");
+        for (int i = 1; i <= 400; i++) {
+            sheet.append("dc-").append(i).append(",DC ").append(i).append(",compute,FR,GENCI,")
+                    .append(i == 390 ? "2026-13" : "2026-01").append(",https://www.genci.fr/\n");
+        }
+        HttpResponse<String> r = upload(server, alice.cookie(), alice.csrf(), "check", "many.csv", sheet.toString());
+        assertEquals(422, r.statusCode());
+        Document page = Jsoup.parse(r.body());
+        assertEquals(51, page.select("#grid tbody tr").size(), "the first 50 rows and the flagged one");
+        assertEquals("error", page.selectFirst("#cell-F391").className(), "row 390 of the records is line 391");
+        assertEquals("349 more row(s) without findings are not shown.", page.selectFirst("#rows-not-shown").text());
     }
 
     @Test

@@ -120,6 +120,8 @@ class CurationWalkThroughTest {
 
         // the admin previews the release and publishes it
         signIn("ada");
+        assertTrue(browser.driver().findElements(By.id("publish")).isEmpty(), "publish only after a preview");
+        browser.find("#preview-release").click();
         String changes = browser.find("#changes-md").getText();
         assertTrue(changes.contains("apertus"), changes);
         browser.screenshot("walk-5-admin-previews-the-release");

@@ -149,7 +149,9 @@ public final class Views {
     public record SubmissionBatch(String id, String curator, int pending, boolean conflicted) {
     }
 
-    public record ReviewPage(Nav nav, String quarter, List<RecordGroup> groups, long pending, List<SubmissionBatch> submissions) {
+    /** The review queue: {@code groups} are the first records of {@code records} waiting (oldest change first). */
+    public record ReviewPage(Nav nav, String quarter, List<RecordGroup> groups, long pending, int records,
+                             List<SubmissionBatch> submissions) {
     }
 
     /** What releasing the open quarter would publish ({@code refusal} set when a gate refuses it). */

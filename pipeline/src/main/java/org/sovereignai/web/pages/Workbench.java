@@ -106,8 +106,15 @@ public final class Workbench {
             for (int i = 0; i < header.size(); i++) columns.putIfAbsent(header.get(i).strip().toLowerCase(Locale.ROOT), i);
             Row r;
             int read = 0;
+            // the rows the submission counted: once the first rows are shown and every flagged row is placed, the
+            // rest of a large sheet need not be read a second time just to say how many are not shown
+            long counted = result.report() == null ? 0 : result.report().records();
             while ((r = sheet.next()) != null) {
                 read++;
+                if (read > FIRST_ROWS && byRow.isEmpty() && counted >= read) {
+                    notShown += (int) (counted - read + 1);
+                    break;
+                }
                 List<Finding> here = byRow.remove(r.number());
                 boolean wanted = here != null || read <= FIRST_ROWS;
                 if (!wanted || rows.size() >= GRID_ROWS) {
@@ -166,35 +173,52 @@ public final class Workbench {
 
     // ---- reviewer
 
+    /**
+     * How many records the review page shows at once: each change on it carries its evidence (a read of the stored
+     * source checks), and a queue of tens of thousands of changes would make a page no one can load; deciding these
+     * brings the next ones up.
+     */
+    static final int RECORDS_SHOWN = 200;
+
     public String review(Nav nav, Curation curation) {
         String quarter = curation.quarters().current().map(q -> q.name()).orElse(null);
         List<RecordGroup> groups = new ArrayList<>();
         Map<String, Views.SubmissionBatch> batches = new LinkedHashMap<>();
         long pending = 0;
+        int records = 0;
         if (quarter != null) {
-            ChangeEvidence evidence = new ChangeEvidence(curation);
-            Map<String, List<ReviewItem>> byRecord = new LinkedHashMap<>();
+            Map<String, List<Review.Item>> byRecord = new LinkedHashMap<>();
             for (Review.Item i : curation.review().pending()) {
                 pending++;
-                List<String> rivals = new ArrayList<>();
-                for (ProposedChange r : i.rivals()) rivals.add(r.label());
-                List<EvidenceView> ev = new ArrayList<>();
-                for (ChangeEvidence.Source s : evidence.of(i.change())) {
-                    ev.add(new EvidenceView(s.url(), s.title(), s.state(), s.mentions() == null ? null
-                            : s.mentions() ? "mentions the new value" : "does not mention the new value"));
-                }
-                byRecord.computeIfAbsent(i.change().recordId(), k -> new ArrayList<>()).add(new ReviewItem(change(i.change()), rivals, ev));
+                byRecord.computeIfAbsent(i.change().recordId(), k -> new ArrayList<>()).add(i);
                 Views.SubmissionBatch had = batches.get(i.change().submissionLabel());
                 batches.put(i.change().submissionLabel(), new Views.SubmissionBatch(i.change().submissionLabel(), i.change().curator(),
                         had == null ? 1 : had.pending() + 1, (had != null && had.conflicted()) || i.conflicted()));
             }
-            for (Map.Entry<String, List<ReviewItem>> e : byRecord.entrySet()) {
-                boolean conflicted = e.getValue().stream().anyMatch(i -> !i.rivals().isEmpty());
-                List<String> subs = e.getValue().stream().map(i -> i.change().submission()).distinct().toList();
-                groups.add(new RecordGroup(e.getKey(), conflicted, e.getValue(), subs));
+            records = byRecord.size();
+            ChangeEvidence evidence = new ChangeEvidence(curation);
+            for (Map.Entry<String, List<Review.Item>> e : byRecord.entrySet()) {
+                if (groups.size() == RECORDS_SHOWN) break;
+                List<ReviewItem> items = new ArrayList<>();
+                for (Review.Item i : e.getValue()) items.add(reviewItem(i, evidence));
+                boolean conflicted = items.stream().anyMatch(i -> !i.rivals().isEmpty());
+                List<String> subs = items.stream().map(i -> i.change().submission()).distinct().toList();
+                groups.add(new RecordGroup(e.getKey(), conflicted, items, subs));
             }
         }
-        return templates.render("review.jte", Map.of("view", new ReviewPage(nav, quarter, groups, pending, List.copyOf(batches.values()))));
+        return templates.render("review.jte", Map.of("view", new ReviewPage(nav, quarter, groups, pending, records,
+                List.copyOf(batches.values()))));
+    }
+
+    private ReviewItem reviewItem(Review.Item i, ChangeEvidence evidence) {
+        List<String> rivals = new ArrayList<>();
+        for (ProposedChange r : i.rivals()) rivals.add(r.label());
+        List<EvidenceView> ev = new ArrayList<>();
+        for (ChangeEvidence.Source s : evidence.of(i.change())) {
+            ev.add(new EvidenceView(s.url(), s.title(), s.state(), s.mentions() == null ? null
+                    : s.mentions() ? "mentions the new value" : "does not mention the new value"));
+        }
+        return new ReviewItem(change(i.change()), rivals, ev);
     }
 
     // ---- admin
