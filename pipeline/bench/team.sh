@@ -88,6 +88,7 @@ use_db() {   # h2 | pg: the settings every command and server of this measuremen
 fresh() {   # KIND: a new project home and an empty database, the quarter open, one admin account; sets $token
   stop_servers
   home="$bench/home"; rm -rf "$home"; cp -a "$template" "$home"
+  [ -d "$home/schemas" ] || cp -a "$tree/schemas" "$home/"   # a template made before --home needed schemas/
   if [ "$1" = pg ]; then
     psql_su -c "DROP DATABASE IF EXISTS sai_bench" -c "CREATE DATABASE sai_bench OWNER sai" || exit 2
   fi
