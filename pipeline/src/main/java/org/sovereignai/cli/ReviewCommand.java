@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code sai review list | show ID | approve ID... | reject ID... --reason TEXT}, with {@code --reviewer NAME}. */
 @Command(name = "review", mixinStandardHelpOptions = true,
         description = "Review proposed changes one by one. IDs are changes (C12) or whole submissions (S3).",
-        subcommands = {ReviewCommand.ListPending.class, ReviewCommand.Show.class, ReviewCommand.Approve.class, ReviewCommand.Reject.class})
+        subcommands = {ReviewCommand.ListPending.class, ReviewCommand.Show.class, ReviewCommand.Approve.class, ReviewCommand.Reject.class,
+                ReviewCommand.Keep.class})
 public final class ReviewCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -117,6 +118,24 @@ public final class ReviewCommand implements Runnable {
         @Override
         int execute(Curation cur, PrintWriter out) throws IOException {
             for (ProposedChange c : new ReviewChanges(cur).reject(ids, reviewer, reason)) out.println("rejected " + line(c));
+            return 0;
+        }
+    }
+
+    @Command(name = "keep", mixinStandardHelpOptions = true,
+            description = "Keep one of rival changes: approve it and reject each rival with a reason naming it, all at once.")
+    static final class Keep extends CurationCommand {
+        @Parameters(arity = "1", paramLabel = "ID", description = "the change to keep (C12)")
+        String id;
+
+        @Option(names = "--reviewer", required = true, paramLabel = "NAME", description = "who decides")
+        String reviewer;
+
+        @Override
+        int execute(Curation cur, PrintWriter out) throws IOException {
+            for (ProposedChange c : new ReviewChanges(cur).keep(id, reviewer)) {
+                out.println((c.state() == org.sovereignai.curation.ChangeState.APPROVED ? "approved " : "rejected ") + line(c));
+            }
             return 0;
         }
     }

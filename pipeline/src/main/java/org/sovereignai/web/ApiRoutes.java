@@ -89,6 +89,8 @@ public final class ApiRoutes extends RouteBuilder {
                 .param().name("dryRun").type(RestParamType.query).required(false).description("true: validate only, record nothing").endParam();
         post("/changes/{id}/approve", "approve", "Approve a pending change (reviewer); 409 when it is decided or in conflict", c::approve);
         post("/changes/{id}/reject", "reject", "Reject a pending change: {\"reason\": \"...\"} (reviewer)", c::reject);
+        post("/changes/{id}/keep", "keep",
+                "Keep one of rival changes: approve it and reject each rival with a reason naming it, at once (reviewer)", c::keep);
         endpoint("/quarters/{quarter}/release-preview", "release-preview",
                 "What releasing the open quarter would publish: CHANGES.md, STATS.md (figure deltas), the gates' verdict, pending changes (admin)", c::preview);
         post("/quarters/{quarter}/release", "release", "Publish the open quarter's reviewed draft: optional {\"date\": \"YYYY-MM-DD\"} (admin)", c::release);

@@ -308,6 +308,19 @@ final class CurationApi implements AutoCloseable {
         return decided(() -> new ReviewChanges(curation()).reject(List.of(label), a.name(), reason));
     }
 
+    /** Keeps one of rival changes: it approved, each rival rejected with a reason naming it, in one transaction. */
+    Reply keep(ApiRequest req) {
+        Account a = auth.require(req, Role.REVIEWER);
+        req.query(NONE);
+        String label = ProposedChange.label(number(req.path("id"), "C", "change"));
+        return workflow(() -> {
+            List<ProposedChange> done = new ReviewChanges(curation()).keep(label, a.name());
+            Map<String, Object> m = new LinkedHashMap<>(CurationViews.change(done.get(0), null));
+            m.put("rejected_rivals", done.subList(1, done.size()).stream().map(ProposedChange::label).toList());
+            return ok(m);
+        });
+    }
+
     private Reply decided(Workflow.Work<List<ProposedChange>> decision) {
         return workflow(() -> {
             ProposedChange c = decision.run().get(0);

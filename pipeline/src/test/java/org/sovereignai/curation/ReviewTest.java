@@ -217,4 +217,19 @@ class ReviewTest {
         assertEquals(0, ok.code(), ok.err());
         assertTrue(ok.out().startsWith("approved C1"), ok.out());
     }
+
+    @Test
+    void theKeepCommandApprovesOneRivalAndRejectsTheOthersAtOnce() throws Exception {
+        CurationFixture fx = new CurationFixture(home, database);
+        try (Curation c = fx.openQuarter()) {
+            fx.submit(c, fx.write("a.csv", "id,funding_usd\nsea-lion,60000000\n"), "alice");
+            fx.submit(c, fx.write("b.csv", "id,funding_usd\nsea-lion,61000000\n"), "bob");
+        }
+        CurationFixture.Cli kept = fx.cli("review", "keep", "C2", "--reviewer", "rita");
+        assertEquals(0, kept.code(), kept.err());
+        List<String> lines = kept.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("approved C2") && lines.get(1).startsWith("rejected C1"), kept.out());
+        assertEquals(2, fx.cli("review", "keep", "C1", "--reviewer", "rita").code(), "already decided");
+        assertEquals(2, fx.cli("review", "keep", "S1", "--reviewer", "rita").code(), "a submission is not one change");
+    }
 }

@@ -144,6 +144,7 @@ class CurationApiTest {
                 new Route("GET", "/quarters/" + Q + "/changes", Role.REVIEWER),
                 new Route("POST", "/changes/C1/approve", Role.REVIEWER),
                 new Route("POST", "/changes/C1/reject", Role.REVIEWER),
+                new Route("POST", "/changes/C1/keep", Role.REVIEWER),
                 new Route("POST", "/quarters", Role.ADMIN),
                 new Route("POST", "/quarters/" + Q + "/release", Role.ADMIN),
                 new Route("GET", "/quarters/" + Q + "/release-preview", Role.ADMIN));
@@ -352,6 +353,7 @@ class CurationApiTest {
         assertEquals("C2", pending.get(0).path("conflicts_with").get(0).asText());
         assertEquals("C1", pending.get(1).path("conflicts_with").get(0).asText());
         assertProblem(post(API + "/changes/C1/approve", reviewer, ""), 409, "conflicts with C2 (bob: '61000000')");
+        assertProblem(post(API + "/changes/S1/keep", reviewer, ""), 400, "'S1' is not a change id");
         HttpResponse<String> rejected = post(API + "/changes/C1/reject", reviewer, "{\"reason\": \"the annual report says 61M\"}");
         assertEquals(200, rejected.statusCode(), rejected.body());
         assertEquals(200, post(API + "/changes/C2/approve", reviewer, "").statusCode());
@@ -359,6 +361,21 @@ class CurationApiTest {
         assertEquals("rejected", decided.path("state").asText());
         assertEquals("rita", decided.path("decided_by").asText());
         assertEquals("the annual report says 61M", decided.path("decision_reason").asText());
+    }
+
+    @Test
+    void keepingOneRivalApprovesItAndRejectsTheOthersNamingIt() throws Exception {
+        start(true);
+        upload(alice, "a.csv", "id,funding_usd\nsea-lion,60000000\n");
+        upload(bob, "b.csv", "id,funding_usd\nsea-lion,61000000\n");
+        HttpResponse<String> kept = post(API + "/changes/C2/keep", reviewer, "");
+        assertEquals(200, kept.statusCode(), kept.body());
+        assertEquals("approved", json(kept).path("state").asText());
+        assertEquals("C1", json(kept).path("rejected_rivals").get(0).asText());
+        JsonNode c1 = json(get(API + "/submissions/S1", alice)).path("changes").get(0);
+        assertEquals("rejected", c1.path("state").asText());
+        assertEquals("another proposal for the same field was kept: C2 by bob ('61000000')", c1.path("decision_reason").asText());
+        assertProblem(post(API + "/changes/C2/keep", reviewer, ""), 409, "C2 was already approved by rita");
     }
 
     @Test
