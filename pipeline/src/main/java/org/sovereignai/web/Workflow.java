@@ -76,6 +76,9 @@ final class Workflow implements AutoCloseable {
         } catch (CurationException e) {
             throw HttpRefusal.conflict(e.getMessage());
         } catch (ReleaseException e) {
+            // a gate that fails is the data's (422); the rest is the state of the snapshots (another release being
+            // written, one already there), which the request conflicts with (409)
+            if (e.exitCode() == 2) throw HttpRefusal.conflict(e.getMessage());
             throw Refusal.data(e.getMessage());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -29,6 +29,17 @@ class ReleaseCompletionTest {
     /** A project whose 2025-Q4 is a real published release (the fixture's stand-in has no full manifest). */
     private static CurationFixture reviewed(Path home) throws Exception {
         CurationFixture fx = new CurationFixture(home);
+        publishedBase(fx, home);
+        try (Curation c = fx.openQuarter()) {
+            fx.submit(c, fx.write("a.csv", "id,funding_usd\nsea-lion,60000000\n"), "alice");
+            fx.submit(c, fx.write("b.csv", "id,status\napertus,operational\n"), "bob");
+        }
+        assertEquals(0, fx.cli("review", "approve", "S1", "--reviewer", "rita").code());
+        return fx;
+    }
+
+    /** Replaces the fixture's stand-in 2025-Q4 by a real published release of the same records. */
+    static void publishedBase(CurationFixture fx, Path home) throws Exception {
         try (var old = Files.walk(home.resolve("snapshots"))) {
             // the stand-in's files go; the folder stays (a project folder holds snapshots/, as --home requires)
             old.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(home.resolve("snapshots")))
@@ -37,12 +48,6 @@ class ReleaseCompletionTest {
         Path base = fx.write("base.csv", CurationFixture.baseCsv());
         Cli published = fx.cli("release", "2025-Q4", "--from", base.toString());
         assertEquals(0, published.code(), published.out() + published.err());
-        try (Curation c = fx.openQuarter()) {
-            fx.submit(c, fx.write("a.csv", "id,funding_usd\nsea-lion,60000000\n"), "alice");
-            fx.submit(c, fx.write("b.csv", "id,status\napertus,operational\n"), "bob");
-        }
-        assertEquals(0, fx.cli("review", "approve", "S1", "--reviewer", "rita").code());
-        return fx;
     }
 
     @Test

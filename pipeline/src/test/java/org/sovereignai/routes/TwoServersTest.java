@@ -47,7 +47,8 @@ import org.sovereignai.web.HttpTestClient;
  * names is taken exactly once each; with one server killed mid-burst, the other takes the rest, still exactly once.
  * The same upload sent to both servers at once is recorded once, the other answer naming it; two reviewers deciding
  * the same change on the two servers at once get one decision and one 409, and two rival changes approved at once on
- * the two servers are both refused.
+ * the two servers are both refused; the same quarter released on both servers at once is published once, the other
+ * told so with a 409.
  */
 class TwoServersTest {
     static final int DISTINCT = 6;
@@ -174,6 +175,40 @@ class TwoServersTest {
             assertTrue(json(r).path("detail").asText().contains("conflicts with"), r.body());
         }
         assertEquals(2, count(s, "SELECT count(*) FROM proposed_change WHERE state = 'pending'"), "both still pending");
+    }
+
+    @Test
+    void theSameQuarterReleasedOnBothServersAtOnceIsPublishedOnce() throws Exception {
+        CurationFixture fx = new CurationFixture(home, TestDatabase.POSTGRESQL);
+        ReleaseCompletionTest.publishedBase(fx, home);
+        assertEquals(0, fx.cli("quarter", "open", CurationFixture.QUARTER).code());
+        assertEquals(0, fx.cli("submit", fx.write("a.csv", "id,funding_usd\napertus,21000000\n").toString(), "--curator", "alice").code());
+        assertEquals(0, fx.cli("review", "approve", "S1", "--reviewer", "rita").code());
+        String ada = token(fx, "ada", Role.ADMIN);
+        String alan = token(fx, "alan", Role.ADMIN);
+        List<String> bases = startServers(fx, 2);
+        String path = "/api/v1/quarters/" + CurationFixture.QUARTER + "/release";
+        List<HttpResponse<String>> answers = atOnce(List.of(
+                request(bases.get(0) + path, ada).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")),
+                request(bases.get(1) + path, alan).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"))));
+        long published = answers.stream().filter(r -> r.statusCode() == 201).count();
+        assertEquals(1, published, "one release: " + bodies(answers));
+        HttpResponse<String> lost = answers.stream().filter(r -> r.statusCode() != 201).findFirst().orElseThrow();
+        assertEquals(409, lost.statusCode(), lost.body());
+        assertEquals("application/problem+json", lost.headers().firstValue("Content-Type").orElse(""), lost.body());
+        CurationSettings s = fx.settings();
+        assertEquals(1, count(s, "SELECT count(*) FROM audit_log WHERE action = 'quarter-released'"), "released once in the audit log");
+        assertEquals(List.of("released"), List.copyOf(strings(s, "SELECT state FROM quarter WHERE name = '" + CurationFixture.QUARTER + "'")));
+        assertTrue(Files.isRegularFile(home.resolve("snapshots/" + CurationFixture.QUARTER + "/manifest.json")));
+        try (var left = Files.list(home.resolve("snapshots"))) {
+            List<String> names = left.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(".") || n.contains("tmp")).toList();
+            assertEquals(List.of(), names, "no half-made release folder left behind");
+        }
+        var out = new java.io.StringWriter();
+        int verified = org.sovereignai.cli.Sai.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(out, true),
+                "verify", home.resolve("snapshots").toString());
+        assertEquals(0, verified, "the published releases verify: " + out);
     }
 
     /** An account of this role on the fixture's database and a Bearer token for it (valid on every instance). */
