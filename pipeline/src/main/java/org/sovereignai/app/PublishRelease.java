@@ -99,8 +99,8 @@ public final class PublishRelease {
                         + " them out; they are not carried to the next quarter");
             }
             DraftPublication draft = new DraftPublication(curation.draft(req.release()));
-            Releases.Published published = Releases.publish(draftRequest(curation, draft, snapshots, req.date(), req.errata(), sources));
-            curation.quarters().markReleased(req.release(), actor);
+            Releases.Published published = Releases.publish(draftRequest(curation, draft, snapshots, req.date(), req.errata(), sources),
+                    p -> curation.quarters().markReleased(req.release(), actor));
             return new Result(published, new Draft(req.release(), draft.draft().approved().size(),
                     List.copyOf(draft.draft().curators())));
         }

@@ -167,6 +167,21 @@ public final class Releases {
      * change reports), the manifest, then rename the finished folder into place.
      */
     public static Published publish(ReleaseRequest req) throws ReleaseException {
+        return publish(req, published -> { });
+    }
+
+    /** What must happen before another release may start (the curation's quarter closed), run under the same lock. */
+    public interface WhileLocked {
+        void run(Published published) throws ReleaseException;
+    }
+
+    /**
+     * Publishes a release as {@link #publish(ReleaseRequest)} does and runs {@code whileLocked} once it is in place,
+     * before the snapshots folder's lock is let go: a second release of the same quarter, on this server or another
+     * on the same folder, then finds either the lock held or the quarter closed, never the folder in place with the
+     * quarter still open (which reads as an interrupted release to complete).
+     */
+    public static Published publish(ReleaseRequest req, WhileLocked whileLocked) throws ReleaseException {
         Schema schema = Schema.bundled();
         ReleaseId requested = ReleaseId.parse(req.release());
         if (requested == null || (requested.isErrata() && !req.errata())) {
@@ -216,7 +231,9 @@ public final class Releases {
             // 2. sort
             store.sort();
             phases.mark("sort");
-            return write(req, schema, dir, phases, previous, target, folder, date, store, report);
+            Published published = write(req, schema, dir, phases, previous, target, folder, date, store, report);
+            whileLocked.run(published);
+            return published;
         } catch (IOException | UncheckedIOException e) {
             throw new ReleaseException(2, "cannot write the release into " + dir + ": " + e.getMessage(), null, e);
         } catch (SheetException e) {
