@@ -115,7 +115,8 @@ public final class Validator {
             number++;
             report.countRecord();
             RecordRow rr;
-            if (judged.test(number)) {
+            boolean judge = judged.test(number);
+            if (judge) {
                 String[] cells = record.values();
                 for (int i = 0; i < cells.length; i++) if (cells[i] == null) cells[i] = "";
                 Row row = new Row(number, cells);
@@ -126,7 +127,7 @@ public final class Validator {
                 rr = new RecordRow(record, new Row(number, NO_CELLS), columns, where);
             }
             Layer layer = Layer.of(rr.project().get(layerField));
-            for (Check c : judged.test(number) ? every : across) c.row(rr, layer, out);
+            for (Check c : judge ? every : across) c.row(rr, layer, out);
         }
         for (Check c : every) c.end(header, out);
         return report;

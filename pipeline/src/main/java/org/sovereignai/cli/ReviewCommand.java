@@ -133,9 +133,7 @@ public final class ReviewCommand implements Runnable {
 
         @Override
         int execute(Curation cur, PrintWriter out) throws IOException {
-            for (ProposedChange c : new ReviewChanges(cur).keep(id, reviewer)) {
-                out.println((c.state() == org.sovereignai.curation.ChangeState.APPROVED ? "approved " : "rejected ") + line(c));
-            }
+            for (ProposedChange c : new ReviewChanges(cur).keep(id, reviewer)) out.println(c.state().value() + " " + line(c));
             return 0;
         }
     }

@@ -439,22 +439,16 @@ public final class CurationRepository {
         }
     }
 
-    /** Changes of a quarter in one state (all states when null), by id. */
+    /** Changes of a quarter in one state (all states when null), by id: every page of {@link #changesAfter} at once. */
     public List<ProposedChange> changes(Connection c, String quarter, ChangeState state) throws SQLException {
-        String sql = "SELECT " + CHANGE_COLUMNS + CHANGE_FROM + "WHERE c.quarter = ?" + (state == null ? "" : " AND c.state = ?")
-                + " ORDER BY c.id";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, quarter);
-            if (state != null) ps.setString(2, state.value());
-            return all(ps, this::change);
-        }
+        return changesAfter(c, quarter, state, null, 0, Integer.MAX_VALUE);
     }
 
     /**
      * One page of a quarter's changes in one state (all states when null), of one curator's submissions (everyone's
-     * when null): those with an id above {@code afterId}, by
-     * id, at most {@code limit}. A reader pages with the last id it saw, so a page is never read twice or skipped
-     * while changes are added or decided (keyset paging over the primary key).
+     * when null): those with an id above {@code afterId}, by id, at most {@code limit}. A reader pages with the last
+     * id it saw, so a page is never read twice or skipped while changes are added or decided (keyset paging over the
+     * primary key).
      */
     public List<ProposedChange> changesAfter(Connection c, String quarter, ChangeState state, String curator, long afterId,
                                              int limit) throws SQLException {
@@ -548,7 +542,6 @@ public final class CurationRepository {
             query.run(part, "?, ".repeat(part.size() - 1) + "?");
         }
     }
-
 
     /** Approved changes of a quarter in the order they were approved. */
     public List<ProposedChange> approvedInOrder(Connection c, String quarter) throws SQLException {
